@@ -1,0 +1,4 @@
+"""Swedish text analysis for Servicepuls: redaction of personal data and tagging.
+
+A pure package: it imports neither Django nor the Servicepuls apps, and runs offline.
+"""
