@@ -1,0 +1,34 @@
+"""Background tasks (django-tasks).
+
+``TASK_BACKEND`` chooses: ``database`` (default: the embedded worker, ``servicepuls db_worker``),
+``rq`` (Redis queues, needs ``REDIS_URL``; workers run ``servicepuls rqworker``) or
+``immediate`` (run in the calling process; used by the tests).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env
+
+TASK_BACKEND: str = env("TASK_BACKEND") or "database"
+_QUEUES = ["default", "reports"]
+
+if TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": _QUEUES}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": _QUEUES,
+        }
+    }
+elif TASK_BACKEND == "rq":
+    if not env("REDIS_URL"):
+        raise ImproperlyConfigured("TASK_BACKEND=rq needs REDIS_URL.")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": _QUEUES}}
+    RQ_QUEUES = {name: {"URL": env("REDIS_URL"), "DEFAULT_TIMEOUT": 900} for name in _QUEUES}
+else:
+    raise ImproperlyConfigured(
+        f"TASK_BACKEND must be database, rq or immediate, not {TASK_BACKEND!r}."
+    )

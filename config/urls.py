@@ -1,0 +1,14 @@
+"""URL configuration: public pages at ``/``, staff pages at ``/staff/``, the API at ``/api/``."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("servicepuls.common.urls")),
+    path("", include("servicepuls.accounts.urls")),
+    path("api/", include("servicepuls.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]
