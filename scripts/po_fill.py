@@ -1,0 +1,27 @@
+"""Fill empty Swedish msgstr entries of locale/sv from a Python dict file (a maintainer's aid).
+
+Usage: python scripts/po_fill.py TRANSLATIONS.py   (the file defines SV = {msgid: msgstr})
+English needs no catalogue entries: its msgids are English already.
+"""
+
+import runpy
+import sys
+
+import polib
+
+translations = runpy.run_path(sys.argv[1])["SV"]
+catalogue = polib.pofile("locale/sv/LC_MESSAGES/django.po")
+filled = 0
+for entry in catalogue:
+    if entry.msgid in translations and not entry.msgstr:
+        entry.msgstr = translations[entry.msgid]
+        filled += 1
+    if "fuzzy" in entry.flags and entry.msgid in translations:
+        entry.flags.remove("fuzzy")
+catalogue.metadata["Language"] = "sv"
+catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+catalogue.save()
+missing = [entry.msgid for entry in catalogue if not entry.msgstr and not entry.obsolete]
+print(f"filled {filled}, still untranslated {len(missing)}")
+for msgid in missing:
+    print("  MISSING:", msgid)
