@@ -1,0 +1,62 @@
+# Servicepuls – the two commands of the quick start are `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: install run serve test check pytest bench messages makemessages clean help
+
+help:
+	@echo "make run    – install, migrate, load demo data and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   – every check and test (SQLite, and PostgreSQL when DATABASE_URL points at one)"
+	@echo "make bench  – benchmarks (figures go to docs/benchmarks.md)"
+
+# Idempotent: re-installs only when pyproject.toml changed since the last install.
+install: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	@bash scripts/system-packages.sh run
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Compiled translations are build products: made from the committed .po files.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+messages: $(MO_FILES)
+locale/%.mo: locale/%.po
+	msgfmt --check-format -o $@ $<
+
+# Refresh the .po catalogues after changing user-facing strings (then translate them).
+makemessages: install
+	DJANGO_SETTINGS_MODULE=config.django.test $(BIN)/servicepuls makemessages -l sv -l en \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'survey_stats/*' --ignore 'swedish_text/*' --no-location
+
+run: install messages
+	@bash scripts/run-embedded.sh $(PORT)
+
+serve: run
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy --strict survey_stats swedish_text
+	$(BIN)/mypy servicepuls config
+	DJANGO_SETTINGS_MODULE=config.django.test $(BIN)/servicepuls makemigrations --check --dry-run
+	@bash scripts/check-deploy.sh
+
+pytest: install messages
+	@bash scripts/system-packages.sh test
+	@bash scripts/pytest-all.sh
+
+test: check pytest
+
+bench: install
+	@for script in benchmarks/bench_*.py; do \
+		echo "== $$script"; $(BIN)/python "$$script" || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StoriesConfig(AppConfig):
+    name = "servicepuls.stories"
+    label = "stories"
+    verbose_name = _("Stories")
