@@ -23,15 +23,26 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 # Compiled translations are build products: made from the committed .po files.
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+# Each app keeps its catalogue in servicepuls/<app>/locale/; the project-wide one in locale/
+# covers the shared templates in servicepuls/templates/.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po servicepuls/*/locale/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
 messages: $(MO_FILES)
-locale/%.mo: locale/%.po
+%.mo: %.po
 	msgfmt --check-format -o $@ $<
 
-# Refresh the .po catalogues after changing user-facing strings (then translate them).
+# Refresh the .po catalogues after changing user-facing strings, then translate the new
+# Swedish entries (scripts/po_fill.py helps) and run `make messages`.
+APPS := $(patsubst servicepuls/%/apps.py,%,$(wildcard servicepuls/*/apps.py))
 makemessages: install
-	DJANGO_SETTINGS_MODULE=config.django.test $(BIN)/servicepuls makemessages -l sv -l en \
-		--ignore '.venv/*' --ignore 'var/*' --ignore 'survey_stats/*' --ignore 'swedish_text/*' --no-location
+	DJANGO_SETTINGS_MODULE=config.django.test $(BIN)/servicepuls makemessages -l sv -l en --no-location \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'survey_stats/*' --ignore 'swedish_text/*' \
+		$(foreach app,$(APPS),--ignore 'servicepuls/$(app)/*')
+	@for app in $(APPS); do \
+		mkdir -p servicepuls/$$app/locale; \
+		(cd servicepuls/$$app && DJANGO_SETTINGS_MODULE=config.django.test PYTHONPATH=$(CURDIR) \
+			$(CURDIR)/$(BIN)/django-admin makemessages -l sv -l en --no-location -v0); \
+	done
 
 run: install messages
 	@bash scripts/run-embedded.sh $(PORT)

@@ -1,6 +1,7 @@
 """Fill empty Swedish msgstr entries of locale/sv from a Python dict file (a maintainer's aid).
 
-Usage: python scripts/po_fill.py TRANSLATIONS.py   (the file defines SV = {msgid: msgstr})
+Usage: python scripts/po_fill.py TRANSLATIONS.py [CATALOGUE.po]
+(the file defines SV = {msgid: msgstr}; the catalogue defaults to locale/sv/LC_MESSAGES/django.po)
 English needs no catalogue entries: its msgids are English already.
 """
 
@@ -10,7 +11,7 @@ import sys
 import polib
 
 translations = runpy.run_path(sys.argv[1])["SV"]
-catalogue = polib.pofile("locale/sv/LC_MESSAGES/django.po")
+catalogue = polib.pofile(sys.argv[2] if len(sys.argv) > 2 else "locale/sv/LC_MESSAGES/django.po")
 filled = 0
 for entry in catalogue:
     if entry.msgid in translations and not entry.msgstr:
