@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Embedded mode: migrate SQLite, load the demo data once, start the task worker beside the
-# web server. Ctrl-C stops both.
+# Embedded mode: migrate SQLite, load the demo data once, start the task worker and the
+# periodic-task scheduler beside the web server. Ctrl-C stops all three.
 set -euo pipefail
 port=${1:-8000}
 export DJANGO_SETTINGS_MODULE=config.django.local
@@ -21,7 +21,9 @@ trap stop INT TERM EXIT
 
 $bin/servicepuls db_worker --queue-name '*' --no-reload &
 pids+=($!)
-echo "Task worker started (pid ${pids[0]})."
+$bin/servicepuls scheduler &
+pids+=($!)
+echo "Task worker and scheduler started (pids ${pids[*]})."
 echo "Servicepuls: http://127.0.0.1:${port}/  (staff login: http://127.0.0.1:${port}/logga-in/)"
 $bin/servicepuls runserver "127.0.0.1:${port}" --noreload --insecure &
 pids+=($!)

@@ -69,3 +69,18 @@ class DemoDataLoad(models.Model):
 
     def __str__(self) -> str:
         return f"demo data {self.loaded_at:%Y-%m-%d %H:%M}"
+
+
+class PeriodicTaskRun(models.Model):
+    """When a periodic task (``config/schedule.py``) was last enqueued and runs next."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    last_enqueued_at = models.DateTimeField(_("last enqueued"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic task run")
+        verbose_name_plural = _("periodic task runs")
+
+    def __str__(self) -> str:
+        return f"{self.name}: next {self.next_run_at:%Y-%m-%d %H:%M}"

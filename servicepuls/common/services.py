@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.http import HttpRequest
+from django_tasks_db.models import DBTaskResult
 
 from servicepuls.common.models import AuditAction, AuditLogEntry
 
@@ -36,3 +38,9 @@ def audit_log_write(
         ip_address=client_ip(request),
         details=details or {},
     )
+
+
+def task_results_prune(*, older_than: timedelta, now: datetime) -> int:
+    """Delete finished background-task results older than ``older_than``; return the count."""
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=now - older_than).delete()
+    return deleted

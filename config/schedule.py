@@ -1,0 +1,19 @@
+"""Every periodic task of Servicepuls, in one place.
+
+``servicepuls scheduler`` (started by ``make run``; one or more per deployment) enqueues each
+task when its cron expression comes due; the task workers run it. Cron fields are
+minute, hour, day of month, month, day of week, in Stockholm time.
+"""
+
+from __future__ import annotations
+
+from servicepuls.common.schedule import PeriodicTask
+
+PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
+    # Every night at 04:30: delete finished background-task results older than 30 days.
+    PeriodicTask(
+        name="task-results-prune",
+        task="servicepuls.common.tasks.task_results_prune_task",
+        cron="30 4 * * *",
+    ),
+)
