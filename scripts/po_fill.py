@@ -18,7 +18,11 @@ for entry in catalogue:
         entry.msgstr = translations[entry.msgid]
         filled += 1
     if "fuzzy" in entry.flags and entry.msgid in translations:
+        entry.msgstr = translations[entry.msgid]
         entry.flags.remove("fuzzy")
+        entry.previous_msgid = None
+        filled += 1
+catalogue.metadata_is_fuzzy = False
 catalogue.metadata["Language"] = "sv"
 catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
 catalogue.save()
