@@ -36,7 +36,14 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-FACTORS = ("information", "tillganglighet", "bemotande", "kompetens", "rattssakerhet", "effektivitet")
+FACTORS = (
+    "information",
+    "tillganglighet",
+    "bemotande",
+    "kompetens",
+    "rattssakerhet",
+    "effektivitet",
+)
 SEED = 20260301
 N = 240
 
@@ -115,16 +122,20 @@ def main() -> None:
     data = simulate()
     y, x = data[:, 0], data[:, 1:]
     header = "nki," + ",".join(FACTORS)
-    np.savetxt(HERE / "drivers_nki_sample.csv", data, delimiter=",", fmt="%.1f", header=header, comments="")
+    np.savetxt(
+        HERE / "drivers_nki_sample.csv", data, delimiter=",", fmt="%.1f", header=header, comments=""
+    )
     reference = {
         "source": "make_driver_reference.py (numpy lstsq, Johnson SVD form, all-subsets dominance)",
         "factors": list(FACTORS),
-        "n": int(len(y)),
+        "n": len(y),
         "ols": ols(y, x),
         "johnson_raw_weights": johnson_svd(y, x),
         "general_dominance_weights": general_dominance(y, x),
     }
-    (HERE / "drivers_nki_reference.json").write_text(json.dumps(reference, indent=2) + "\n", encoding="utf-8")
+    (HERE / "drivers_nki_reference.json").write_text(
+        json.dumps(reference, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
