@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 __all__ = ["PriorityMatrix", "PriorityPoint", "Quadrant", "priority_matrix"]
 
-# A value within this relative distance of the split counts as on the split (and so as
-# high): the split is a floating-point mean, and equal inputs must not land on both sides.
+# A value within this distance of the split, relative to the largest absolute value on the
+# axis, counts as on the split (and so as high): the split is a floating-point mean, and
+# equal inputs must not land on both sides. Relative to the axis, so rescaling keeps ties.
 _TIE_TOLERANCE = 1e-12
 
 
@@ -95,10 +96,10 @@ class PriorityMatrix:
         return tuple(point.factor for point in self.points if point.quadrant is quadrant)
 
 
-def _is_high(value: float, split: float) -> bool:
-    """On or above the split, with a tolerance for the rounding of the mean."""
-    return value >= split or math.isclose(
-        value, split, rel_tol=_TIE_TOLERANCE, abs_tol=_TIE_TOLERANCE
+def _split(values: NDArray[np.float64]) -> tuple[float, float]:
+    """Mean of the values (correctly rounded sum) and the tie tolerance of the axis."""
+    return math.fsum(values.tolist()) / values.shape[0], _TIE_TOLERANCE * float(
+        np.max(np.abs(values))
     )
 
 
@@ -142,8 +143,8 @@ def priority_matrix(
     The splits are the means :math:`\\bar x = \\frac1p\\sum_j x_j` and
     :math:`\\bar y = \\frac1p\\sum_j y_j` over the given factors. Factor *j* is *high* on an
     axis when :math:`x_j \\ge \\bar x` (resp. :math:`y_j \\ge \\bar y`): **a value on the
-    mean counts as high**, and a value within a relative 1e-12 of the mean counts as on it,
-    so that ties survive the rounding of the mean. Quadrants:
+    mean counts as high**. A value within :math:`10^{-12} \\max_k |x_k|` of the mean counts
+    as on it, so that ties survive the rounding of the mean. Quadrants:
 
     ==================  ============  =========================
     importance          index         quadrant
@@ -193,12 +194,12 @@ def priority_matrix(
         raise ValueError("index: every factor needs a finite index")
     if not np.isfinite(y).all():
         raise ValueError("importance: every factor needs a finite importance")
-    x_split = math.fsum(x.tolist()) / len(names)
-    y_split = math.fsum(y.tolist()) / len(names)
+    x_split, x_tol = _split(x)
+    y_split, y_tol = _split(y)
     points = []
     for name, xj, yj in zip(names, x.tolist(), y.tolist(), strict=True):
-        high_x = _is_high(xj, x_split)
-        high_y = _is_high(yj, y_split)
+        high_x = xj >= x_split - x_tol
+        high_y = yj >= y_split - y_tol
         points.append(
             PriorityPoint(
                 factor=name,
