@@ -287,7 +287,7 @@ def outcome_adjusted_nki(
     References
     ----------
     .. [1] Rothman, K. J., Greenland, S., & Lash, T. L. (2008). *Modern Epidemiology*
-       (3rd ed.), ch. 4, "Standardization". Lippincott Williams & Wilkins.
+       (3rd ed.), sections on direct standardisation. Lippincott Williams & Wilkins.
     .. [2] Satterthwaite, F. E. (1946). An approximate distribution of estimates of variance
        components. *Biometrics Bulletin*, 2(6), 110–114.
 
