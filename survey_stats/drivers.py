@@ -99,7 +99,8 @@ class RelativeWeights:
     raw : tuple of float
         Raw weights; non-negative, they sum to ``r_squared``.
     rescaled : tuple of float
-        Raw weights as a share of ``r_squared``; they sum to 1.
+        Raw weights as a share of ``r_squared``; they sum to 1 (NaN if ``r_squared`` is 0,
+        when no predictor explains anything).
     r_squared : float
         Coefficient of determination of the full regression.
     """
