@@ -64,8 +64,10 @@ pytest: install messages
 
 test: check pytest
 
+BENCHMARKS := $(sort $(wildcard benchmarks/bench_*.py))
 bench: install
-	@for script in benchmarks/bench_*.py; do \
+	@test -n "$(BENCHMARKS)" || { echo "No benchmarks yet."; exit 0; }
+	@for script in $(BENCHMARKS); do \
 		echo "== $$script"; $(BIN)/python "$$script" || exit 1; \
 	done
 
