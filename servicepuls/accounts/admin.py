@@ -11,8 +11,11 @@ class UserAdmin(DjangoUserAdmin[User]):
     search_fields = ["username", "email", "organisation__name"]
     autocomplete_fields = ["organisation", "department"]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        (None, {"fields": ("username", "password")}),
+        ("Person", {"fields": ("first_name", "last_name", "email")}),
         ("Servicepuls", {"fields": ("organisation", "role", "department")}),
+        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
     )
 
 
