@@ -8,11 +8,13 @@ from servicepuls.accounts.choices import Role
 from servicepuls.accounts.models import User
 from servicepuls.accounts.tests.factories import DepartmentFactory, UserFactory
 from servicepuls.organisations.models import Organisation
+from servicepuls.organisations.reference_data import reference_data_ensure
 
 
 @pytest.fixture
 def municipality_a(db: None) -> Organisation:
     """Haninge, as loaded by the reference-data migration."""
+    reference_data_ensure()  # a transactional test before this one may have flushed it
     organisation = Organisation.objects.get(code="0136")
     organisation.is_active = True
     organisation.save(update_fields=["is_active"])
@@ -22,6 +24,7 @@ def municipality_a(db: None) -> Organisation:
 @pytest.fixture
 def municipality_b(db: None) -> Organisation:
     """Nynäshamn: another organisation whose data must stay invisible to A's staff."""
+    reference_data_ensure()
     return Organisation.objects.get(code="0192")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from servicepuls.common.demo import DemoContext
 from servicepuls.organisations.choices import OrganisationKind
 from servicepuls.organisations.models import AuthorityArea, Department, Membership, Organisation
+from servicepuls.organisations.reference_data import reference_data_ensure
 
 # Real municipalities, demo data: every answer, story and action created for them is invented.
 DEMO_MUNICIPALITIES = ("0136", "0192")  # Haninge, Nynäshamn
@@ -19,6 +20,7 @@ DEPARTMENTS = (
 
 
 def seed_demo(context: DemoContext) -> None:
+    reference_data_ensure()
     areas = {area.slug: area for area in AuthorityArea.objects.filter(organisation__isnull=True)}
     for code in DEMO_MUNICIPALITIES:
         municipality = Organisation.objects.get(code=code)
