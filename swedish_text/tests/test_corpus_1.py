@@ -96,3 +96,24 @@ def test_duplicate_ids_and_near_duplicate_texts_are_reported(
     out = capsys.readouterr().out
     assert "duplicate id 'c1-bygglov-001'" in out
     assert "near-duplicate texts" in out
+
+
+def test_a_name_inside_a_listed_full_name_needs_no_entry_of_its_own(tmp_path: Path) -> None:
+    record = _record(
+        text="Handläggaren Anna Berg ringde upp samma dag. Anna förklarade tydligt vad som "
+        "saknades i vår ansökan om bygglov för garaget. Bra service, tack!",
+        pii=[{"type": "person", "text": "Anna Berg"}, {"type": "person", "text": "Anna"}],
+    )
+    assert _checker().main([str(_write(tmp_path, record))]) == 0
+
+
+def test_an_unlisted_second_occurrence_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = _record(
+        text="Handläggaren Anna Berg ringde upp samma dag. Anna förklarade tydligt vad som "
+        "saknades i vår ansökan om bygglov för garaget. Bra service, tack Anna!",
+        pii=[{"type": "person", "text": "Anna Berg"}, {"type": "person", "text": "Anna"}],
+    )
+    assert _checker().main([str(_write(tmp_path, record))]) == 1
+    assert "'Anna' occurs 2 times but is listed 1" in capsys.readouterr().out
