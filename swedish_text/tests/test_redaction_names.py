@@ -116,3 +116,36 @@ def test_the_shipped_lists_are_large_and_cover_many_origins() -> None:
         assert lexicon.is_first_name(first), first
     for surname in ["andersson", "hodzic", "virtanen", "hosseini", "warsame", "kowalski", "yilmaz"]:
         assert lexicon.is_surname(surname), surname
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hälsningar,\nHelena\nHelenas Blommor", ["Helena"]),
+        ("Tack för hjälpen!\n\nJohanna Eklund\nEklunds Hantverk", ["Johanna Eklund"]),
+        ("Mvh Yiannis Xenos", ["Yiannis Xenos"]),
+        ("Vi har pratat med Emma, Oscar och Liam.", ["Emma", "Oscar", "Liam"]),
+        ("Kunden (Mirsad Hadžiahmetović) ringde om sitt slutbesked.", ["Mirsad Hadžiahmetović"]),
+    ],
+)
+def test_possessive_firm_names_stay_but_people_do_not(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring mig om ni vill förklara. /Dragomir", ["Dragomir"]),
+        ("Ingen har svarat.\n/Sanna", ["Sanna"]),
+        ("Avgiften är för hög. /Kiosken vid stranden", []),
+        ("Mvh Erik Holm, Holms Mark & Schakt AB", ["Erik Holm"]),
+        ("Mvh Nermin Aydın, Aydın Street Food", ["Nermin Aydın"]),
+        ("Mötet om avlopp i Osmo samlade många.", []),
+        ("Vid tillsynen på Strandviks Marina var alla nöjda.", []),
+        ("Vid mötet med en krögare från Polen kom frågan upp.", []),
+        ("Bygg/Miljö svarade inte.", []),
+        ("Svensson Karin ringde.", ["Svensson", "Karin"]),
+    ],
+)
+def test_signatures_firms_and_places_seen_in_practice(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
