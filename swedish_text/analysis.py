@@ -76,7 +76,9 @@ class TextAnalysis:
         }
 
 
-def _softmax(scores: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
+def _softmax(
+    scores: np.ndarray[Any, np.dtype[np.float64]],
+) -> np.ndarray[Any, np.dtype[np.float64]]:
     shifted = np.exp(scores - scores.max())
     return np.asarray(shifted / shifted.sum(), dtype=np.float64)
 
@@ -149,7 +151,9 @@ class Analyzer:
         )
 
 
-def _reasons(vector: Vector, contributions: np.ndarray[Any, np.dtype[np.float64]]) -> tuple[str, ...]:
+def _reasons(
+    vector: Vector, contributions: np.ndarray[Any, np.dtype[np.float64]]
+) -> tuple[str, ...]:
     """The words whose features added most to a score (each feature's share split evenly)."""
     per_word: dict[int, float] = {}
     for contribution, sources in zip(contributions.tolist(), vector.sources, strict=True):
@@ -172,7 +176,7 @@ _default_lock = threading.Lock()
 
 def default_analyzer() -> Analyzer:
     """The analyzer of the shipped model, loaded once per process on first use."""
-    global _default  # noqa: PLW0603 - the one cached loader (STYLE.md §7)
+    global _default
     with _default_lock:
         if _default is None:
             _default = Analyzer.load()

@@ -196,10 +196,7 @@ class Featurizer:
             if index is None:
                 continue
             family = {"c": "c", "x": "x", "m": "x"}.get(name[0], "w")
-            if family == "x":
-                value = math.log1p(count)
-            else:
-                value = 1.0 + math.log(count)
+            value = math.log1p(count) if family == "x" else 1.0 + math.log(count)
             families[family].append((index, value, features.sources.get(name, ())))
         entries: list[tuple[int, float, tuple[int, ...]]] = []
         for family, items in families.items():
@@ -211,8 +208,12 @@ class Featurizer:
             entries.extend((index, value * scale, source) for index, value, source in items)
         entries.sort(key=lambda entry: entry[0])
         return Vector(
-            indices=np.fromiter((entry[0] for entry in entries), dtype=np.int64, count=len(entries)),
-            values=np.fromiter((entry[1] for entry in entries), dtype=np.float64, count=len(entries)),
+            indices=np.fromiter(
+                (entry[0] for entry in entries), dtype=np.int64, count=len(entries)
+            ),
+            values=np.fromiter(
+                (entry[1] for entry in entries), dtype=np.float64, count=len(entries)
+            ),
             sources=tuple(entry[2] for entry in entries),
             words=features.words,
             language=features.language,

@@ -17,7 +17,7 @@ All lemmas are *folded* (å/ä/ö → a/o), so texts typed without å/ä/ö meet
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from swedish_text.normalize import fold
@@ -130,6 +130,17 @@ def _strip_suffix(folded: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=2)
+def _simplemma_dictionary(language: str) -> Mapping[str, str]:
+    """simplemma's full dictionary for ``language`` (read from the installed package)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DEFAULT_DICTIONARY_FACTORY,  # the instance simplemma.lemmatize caches its data in
+    )
+
+    dictionary: Mapping[str, str] = DEFAULT_DICTIONARY_FACTORY.get_dictionary(language)
+    return dictionary
+
+
 def build_lemma_table(
     words_by_language: dict[str, Iterable[str]], extra_lemmas: Iterable[str]
 ) -> dict[str, dict[str, str]]:
@@ -139,18 +150,14 @@ def build_lemma_table(
     simplemma package; nothing is downloaded). Keeps every form of every lemma that occurs
     in the corpus or in ``extra_lemmas``, keyed both as written and folded.
     """
-    import simplemma  # noqa: PLC0415 - heavy, training only
-    from simplemma.strategies.dictionaries.dictionary_factory import (  # noqa: PLC0415
-        DefaultDictionaryFactory,
-    )
+    import simplemma
 
-    factory = DefaultDictionaryFactory()
     extra = {fold(lemma) for lemma in extra_lemmas}
     tables: dict[str, dict[str, str]] = {}
     for language, words in sorted(words_by_language.items()):
         direct = {word: fold(simplemma.lemmatize(word, lang=language)) for word in set(words)}
         wanted = set(direct.values()) | extra
-        dictionary = factory.get_dictionary(language)
+        dictionary = _simplemma_dictionary(language)
         exact: dict[str, str] = {}
         folded_forms: dict[str, str] = {}
         for form, lemma in dictionary.items():

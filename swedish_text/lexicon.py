@@ -77,7 +77,7 @@ _FACTOR_CUES: dict[str, str] = {
         instruktion* checklista* blankett* vagledning* broschyr* meddela* meddelande*
         framga* kranglig* byrakratisk* handling* motivering* lista* anvisning* oinformerad*
         website* web* information* inform* unclear* clear* explain* understand* letter*
-        instruction* guidance* 
+        instruction* guidance*
     """,
     "tillganglighet": """
         telefon* telefontid* ringa* ring* ringt* svara svar svarade* na nadde fa_tag tag
@@ -85,7 +85,7 @@ _FACTOR_CUES: dict[str, str] = {
         etjanst* tjanst* inloggning* bankid tillganglig* otillganglig* kontakt* aterkoppl*
         nabar* ateringa* upptag* sjukskriv* semester* reception* reach* phone* call* email*
         e_mail answer* respond* transferr* transfer* opening* unanswered* voicemail* online*
-        
+
     """,
     "bemotande": """
         bemot* trevlig* otrevlig* vanlig* ovanlig* respekt* respektlos* nedlatande* arrogant*
@@ -106,9 +106,9 @@ _FACTOR_CUES: dict[str, str] = {
         rattssaker* orattvis* rattvis* godtycklig* likabehandl* likvardig* lika overklag*
         laglig* olaglig* lagstod lag lagrum* konkurrent* diskriminer* partisk* jav* jävig*
         forutsagbar* oforutsagbar* sarbehandl* bestamd* regel* regelverk* krav* kraver*
-        proportion* befogad* obefogad* rattighet* forelaggande* vite* sanktion* 
+        proportion* befogad* obefogad* rattighet* forelaggande* vite* sanktion*
          unfair* fair* appeal* arbitrar* equal* discriminat* lawful* legal* rule*
-        competitor* 
+        competitor*
     """,
     "effektivitet": """
         handlaggningstid* snabb* snabbt langsam* dröj* droj* forsen* vanta* vantetid* vantan
@@ -156,7 +156,9 @@ _SENTIMENT_CUES: dict[str, str] = {
 def _parse(groups: dict[str, str], prefix: str) -> dict[str, tuple[str, ...]]:
     parsed: dict[str, tuple[str, ...]] = {}
     for name, words in groups.items():
-        entries = sorted({fold(word) for word in words.split() if "_" not in word and "?" not in word})
+        entries = sorted(
+            {fold(word) for word in words.split() if "_" not in word and "?" not in word}
+        )
         parsed[f"{prefix}:{name}"] = tuple(entries)
     return parsed
 
@@ -168,15 +170,20 @@ CUES: dict[str, tuple[str, ...]] = {
     **_parse(_SENTIMENT_CUES, "sent"),
 }
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Words that open a negation scope (folded).
-NEGATIONS = frozenset(
+NEGATIONS = _words(
     "inte ej aldrig ingen inget inga knappast icke varken not no never nobody nothing none "
-    "neither nor without hardly".split()
+    "neither nor without hardly"
 )
 
 #: Frequent function words that carry no topic (folded); they get no word feature of their own
 #: but still count for language detection, negation and bigrams.
-STOPWORDS = frozenset(
+STOPWORDS = _words(
     """
     och att det som en ett ar pa med har jag vi av till den de om var men sa kan hade nar
     fran vara ska eller efter under dem han hon oss vart sin sitt sina min mitt mina din ditt
@@ -186,5 +193,5 @@ STOPWORDS = frozenset(
     the a an and or of to in on at for with from by is are was were be been being have has
     had do does did this that these those it its we our us you your they their them he she
     his her i me my as so than then there here
-    """.split()
+    """
 )

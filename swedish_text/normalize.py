@@ -111,17 +111,21 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Frequent function words; folded, and without words that are frequent in both languages
 # ("i", "in", "for"/"för", "man").
-_SWEDISH_WORDS = frozenset(
+_SWEDISH_WORDS = _words(
     "och att det som en ar pa med har inte jag vi av till den om var de men ett sa kan hade "
     "nar fran vara ska eller efter under mycket dem han hon oss vart sin sitt inga ingen "
-    "utan aldrig sedan bara ocksa fick fatt blev".split()
+    "utan aldrig sedan bara ocksa fick fatt blev"
 )
-_ENGLISH_WORDS = frozenset(
+_ENGLISH_WORDS = _words(
     "the and to of is that we was not it have our with on this be but my you they were has "
     "been are would could there their from what when which about after no nobody never an "
-    "us had did can".split()
+    "us had did can"
 )
 
 

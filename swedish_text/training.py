@@ -100,7 +100,7 @@ class LabelledText:
     area: str
     factors: tuple[str, ...]
     sentiment: str
-    id: str = ""  # noqa: A003 - mirrors the "id" key of the JSON Lines format
+    id: str = ""
 
     def __post_init__(self) -> None:
         if self.area not in AREAS:
@@ -180,7 +180,7 @@ def classification_text(text: str) -> str:
     Training and analysis both classify redacted text, so names and numbers never become
     features or reasons.
     """
-    from swedish_text.redaction import redact  # noqa: PLC0415 - keeps import light
+    from swedish_text.redaction import redact
 
     return classification_text_from_redacted(redact(text[:MAX_ANALYSIS_CHARS]).text)
 
@@ -353,7 +353,7 @@ def _lemma_tables(texts: Sequence[str]) -> tuple[dict[str, dict[str, str]], tupl
 
 
 def _sparse_matrix(featurizer: Featurizer, features: Sequence[Any]) -> Any:
-    from scipy.sparse import csr_matrix  # noqa: PLC0415 - training only
+    from scipy.sparse import csr_matrix
 
     rows, cols, values = [], [], []
     for row, item in enumerate(features):
@@ -366,10 +366,12 @@ def _sparse_matrix(featurizer: Featurizer, features: Sequence[Any]) -> Any:
 
 
 def _softmax_fit(x: Any, labels: Sequence[str], classes: Sequence[str], c: float) -> Any:
-    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - training only
+    from sklearn.linear_model import LogisticRegression
 
     present = sorted(set(labels), key=classes.index)
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, tol=1e-6)
+    classifier = LogisticRegression(
+        C=c, class_weight="balanced", solver="newton-cg", max_iter=1000, tol=1e-6
+    )
     classifier.fit(x, [present.index(label) for label in labels])
     coef = np.zeros((x.shape[1], len(classes)))
     intercept = np.full(len(classes), -30.0)  # a label missing from training never wins
@@ -386,11 +388,13 @@ def _softmax_fit(x: Any, labels: Sequence[str], classes: Sequence[str], c: float
 
 
 def _binary_fit(x: Any, targets: npt.NDArray[np.int64], c: float) -> tuple[FloatArray, float]:
-    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - training only
+    from sklearn.linear_model import LogisticRegression
 
     if targets.min() == targets.max():  # never (or always) seen: a constant
         return np.zeros(x.shape[1]), (30.0 if targets[0] else -30.0)
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, tol=1e-6)
+    classifier = LogisticRegression(
+        C=c, class_weight="balanced", solver="newton-cg", max_iter=1000, tol=1e-6
+    )
     classifier.fit(x, targets)
     return classifier.coef_[0].astype(np.float64), float(classifier.intercept_[0])
 
@@ -431,9 +435,7 @@ def _best_thresholds(probabilities: FloatArray, targets: npt.NDArray[np.int64]) 
     return best
 
 
-def train(
-    examples: Sequence[LabelledText], options: TrainOptions | None = None
-) -> Model:
+def train(examples: Sequence[LabelledText], options: TrainOptions | None = None) -> Model:
     """Train a model on ``examples`` (deterministic: same examples, same model).
 
     Parameters
@@ -480,9 +482,7 @@ def train(
         out_of_fold[test_rows] = _sigmoid(x[test_rows] @ coef + intercept)
     thresholds = _best_thresholds(out_of_fold, targets)
 
-    area_coef, area_intercept = _softmax_fit(
-        x, [e.area for e in examples], AREAS, options.area_c
-    )
+    area_coef, area_intercept = _softmax_fit(x, [e.area for e in examples], AREAS, options.area_c)
     factor_coef, factor_intercept = _fit_factors(x, targets, options.factor_c)
     sentiment_coef, sentiment_intercept = _softmax_fit(
         x, [e.sentiment for e in examples], SENTIMENTS, options.sentiment_c
