@@ -51,7 +51,7 @@ class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     SUCCEEDED = "succeeded", _("Imported")
-    FAILED = "failed", _("Rejected")
+    FAILED = "failed", _("Not imported")
 
 
 class ItemKind(models.TextChoices):
