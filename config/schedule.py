@@ -16,4 +16,10 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.common.tasks.task_results_prune_task",
         cron="30 4 * * *",
     ),
+    # Every night at 03:15: erase case contact details whose retention period has ended.
+    PeriodicTask(
+        name="case-contacts-erase-expired",
+        task="servicepuls.surveys.tasks.case_contacts_erase_expired_task",
+        cron="15 3 * * *",
+    ),
 )
