@@ -112,7 +112,7 @@ def _decided_on(year: int, rng: random.Random, today: date) -> date:
 
 def seed_demo(context: DemoContext) -> None:
     """Create the surveys part of the demo data set (fast: bulk inserts only)."""
-    rng = random.Random(context.seed + 6)
+    rng = random.Random(context.seed + 6)  # noqa: S311 - reproducible demo data, not secrets
     today = timezone.localdate()
     questionnaire = questionnaire_default_ensure()
     version = questionnaire.current_version()
@@ -220,7 +220,10 @@ def _seed_area(
     for case, invitation in zip(cases, invitations, strict=True):
         if rng.random() >= RESPONSE_RATE:
             continue
-        submitted = invitation.sent_at + timedelta(days=rng.randint(0, 20))  # type: ignore[operator]
+        sent_at = timezone.make_aware(
+            datetime.combine(case.decided_on + timedelta(days=3), time(8))
+        )
+        submitted = sent_at + timedelta(days=rng.randint(0, 20))
         invitation.answered_at = submitted
         answered.append(invitation)
         answer_sets.append(
