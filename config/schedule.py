@@ -16,4 +16,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.common.tasks.task_results_prune_task",
         cron="30 4 * * *",
     ),
+    # Every night at 03:15: erase story contact details older than their organisation's
+    # retention period (Organisation.retention_days).
+    PeriodicTask(
+        name="story-contacts-erase-expired",
+        task="servicepuls.stories.tasks.story_contacts_erase_expired_task",
+        cron="15 3 * * *",
+    ),
 )
