@@ -21,7 +21,9 @@ def test_story_create_stores_the_story_and_redacts_it_on_commit(pii_story):
     assert "19800101-1234" not in pii_story.redacted_text
     assert "070-123 45 67" not in pii_story.redacted_text
     assert "anna.berg@example.se" not in pii_story.redacted_text
+    assert "Karin Lund" not in pii_story.redacted_text
     assert "[personnummer]" in pii_story.redacted_text
+    assert "[namn]" in pii_story.redacted_text
     assert {span["type"] for span in pii_story.pii_spans} >= {"personnummer", "telefon", "e-post"}
     assert "19800101-1234" in pii_story.raw_text
     kinds = list(pii_story.events.values_list("kind", flat=True))
