@@ -28,7 +28,14 @@ AREAS = {
     "markupplatelse",
     "ovrigt",
 }
-FACTORS = {"information", "tillganglighet", "bemotande", "kompetens", "rattssakerhet", "effektivitet"}
+FACTORS = {
+    "information",
+    "tillganglighet",
+    "bemotande",
+    "kompetens",
+    "rattssakerhet",
+    "effektivitet",
+}
 SENTIMENTS = {"positive", "negative", "mixed", "neutral"}
 SUBMITTERS = {"business", "private"}
 CHANNELS = {"web", "phone", "meeting", "email"}
