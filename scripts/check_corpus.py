@@ -70,9 +70,21 @@ def _pii_errors(text: str, pii: object) -> list[str]:
             errors.append(f"pii text {span!r} is listed out of order or more often than it occurs")
             continue
         cursor = position + len(span)
-    for span in {entry["text"] for entry in pii if isinstance(entry, dict) and "text" in entry}:
+    spans = {entry["text"] for entry in pii if isinstance(entry, dict) and entry.get("text")}
+    for span in spans:
         listed = sum(1 for entry in pii if isinstance(entry, dict) and entry.get("text") == span)
-        occurring = len(re.findall(r"(?<!\w)" + re.escape(span) + r"(?!\w)", text))
+        # An occurrence inside a longer listed span ("Mikael" in "Mikael Strand") is covered.
+        longer = [
+            match.span()
+            for other in spans
+            if span in other and other != span
+            for match in re.finditer(re.escape(other), text)
+        ]
+        occurring = sum(
+            1
+            for match in re.finditer(r"(?<!\w)" + re.escape(span) + r"(?!\w)", text)
+            if not any(start <= match.start() and match.end() <= end for start, end in longer)
+        )
         if occurring > listed:
             errors.append(f"pii text {span!r} occurs {occurring} times but is listed {listed}")
     return errors
