@@ -16,4 +16,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.common.tasks.task_results_prune_task",
         cron="30 4 * * *",
     ),
+    # Every night at 03:15: rebuild the insights aggregates from the answers, a safety net
+    # behind the incremental refresh that runs whenever answers are stored.
+    PeriodicTask(
+        name="insights-aggregates-rebuild",
+        task="servicepuls.insights.tasks.answer_aggregates_rebuild_task",
+        cron="15 3 * * *",
+    ),
 )

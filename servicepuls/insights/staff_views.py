@@ -1,0 +1,44 @@
+"""Staff pages of insights: the dashboard, benchmarking, the stories behind, reports."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from servicepuls.accounts.selectors import staff_scope_get
+from servicepuls.accounts.permissions import Capability, capability_required
+from servicepuls.insights.forms import ComparisonForm, PeriodForm
+from servicepuls.insights.presentation import comparison_chart, dashboard_charts
+from servicepuls.insights.selectors.comparison import comparison_get_for_staff
+from servicepuls.insights.selectors.dashboard import dashboard_get_for_staff
+
+
+@require_GET
+@capability_required(Capability.VIEW_RESULTS)
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    if not staff_scope_get(user=request.user).sees_individual_data:  # type: ignore[arg-type]
+        # A network's analyst has no results of its own, only its members' aggregates.
+        return redirect("insights:comparison")
+    form = PeriodForm(request.GET)
+    year, respondent = form.filters()
+    data = dashboard_get_for_staff(user=request.user, year=year, respondent=respondent)  # type: ignore[arg-type]
+    context = {"data": data, "form": form, "charts": dashboard_charts(data)}
+    return render(request, "insights/staff/dashboard.html", context)
+
+
+@require_GET
+@capability_required(Capability.VIEW_RESULTS)
+def comparison_view(request: HttpRequest) -> HttpResponse:
+    form = ComparisonForm(request.GET)
+    year, respondent = form.filters()
+    compare, area = form.comparison()
+    data = comparison_get_for_staff(
+        user=request.user,  # type: ignore[arg-type]
+        year=year,
+        respondent=respondent,
+        compare=compare,
+        area_slug=area,
+    )
+    context = {"data": data, "chart": comparison_chart(data)}
+    return render(request, "insights/staff/comparison.html", context)

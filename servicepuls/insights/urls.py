@@ -1,0 +1,15 @@
+"""Staff results pages under ``/staff/resultat/`` and public results under ``/resultat/``."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from servicepuls.insights import public_views, staff_views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("staff/resultat/", staff_views.dashboard_view, name="dashboard"),
+    path("staff/resultat/jamforelse/", staff_views.comparison_view, name="comparison"),
+    path("resultat/<str:code>/", public_views.public_results_view, name="public_results"),
+]
