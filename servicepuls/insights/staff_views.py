@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from servicepuls.accounts.selectors import staff_scope_get
 from servicepuls.accounts.permissions import Capability, capability_required
+from servicepuls.accounts.selectors import staff_scope_get
 from servicepuls.insights.forms import ComparisonForm, PeriodForm
 from servicepuls.insights.presentation import comparison_chart, dashboard_charts
 from servicepuls.insights.selectors.comparison import comparison_get_for_staff

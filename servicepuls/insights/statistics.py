@@ -1,20 +1,26 @@
 """The thin adapter between aggregate rows and ``survey_stats``.
 
 Aggregate rows carry sufficient statistics (count, sum, sum of squares) per measure; this
-module adds them up across rows and hands them to the statistics core, which owns every
-formula (means, Student-t intervals, bands, Welch's test, ranks). Nothing here computes a
-statistic of its own.
+module adds them up across rows and hands them to the statistics core, which owns the
+formulas (means, Student-t intervals, bands, Welch's test, ranks).
+
+INTERIM: until branch ``stats-core`` lands ``survey_stats.groups``/``bands``/``change``/
+``ranking``, the few formulas needed are written out in ``_interim`` below, to the letter
+of DESIGN §4; they are replaced by calls into ``survey_stats`` on merge.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from survey_stats import bands, change, groups
+import numpy as np
+from scipy import stats
 
-MIN_GROUP_SIZE = groups.MIN_GROUP_SIZE
+MIN_GROUP_SIZE = 7
+CONFIDENCE = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +36,11 @@ class Sums:
 
     @classmethod
     def of_row(cls, row: Mapping[str, Any], measure: str) -> Sums:
-        """Read one measure's statistics from an ``AnswerAggregate`` row (model or dict)."""
-        if isinstance(row, Mapping):
-            return cls(row[f"{measure}_n"], row[f"{measure}_sum"], row[f"{measure}_sumsq"])
-        return cls(
-            getattr(row, f"{measure}_n"),
-            getattr(row, f"{measure}_sum"),
-            getattr(row, f"{measure}_sumsq"),
-        )
+        """Read one measure's statistics from an ``AnswerAggregate`` values() row."""
+        return cls(row[f"{measure}_n"], row[f"{measure}_sum"], row[f"{measure}_sumsq"])
 
     @classmethod
-    def total_of(cls, rows: Iterable[Any], measure: str) -> Sums:
+    def total_of(cls, rows: Iterable[Mapping[str, Any]], measure: str) -> Sums:
         result = cls()
         for row in rows:
             result = result + cls.of_row(row, measure)
@@ -49,7 +49,11 @@ class Sums:
 
 @dataclass(frozen=True, slots=True)
 class Estimate:
-    """A group value ready for display; ``value`` and the interval are None when suppressed."""
+    """A group value ready for display; ``value`` and the interval are None when suppressed.
+
+    ``mean`` and ``sd`` are kept (also when suppressed) for tests of change only; templates
+    show ``value``.
+    """
 
     n: int
     value: float | None
@@ -58,42 +62,108 @@ class Estimate:
     band: str | None
     band_label: str
     suppressed: bool
-    mean: float | None  # the unsuppressed mean, for tests and significance only; never shown
-    variance: float | None
+    mean: float | None
+    sd: float | None
+
+
+_BANDS = (
+    (80, "mycket_hogt", "mycket högt"),
+    (70, "hogt", "högt"),
+    (62, "godkant", "godkänt"),
+    (50, "lagt", "lågt"),
+    (-math.inf, "mycket_lagt", "mycket lågt"),
+)
+
+
+def _band(value: float) -> tuple[str, str]:
+    rounded = math.floor(value + 0.5)  # half-up, DESIGN §4
+    return next((slug, label) for low, slug, label in _BANDS if rounded >= low)
 
 
 def estimate(sums: Sums) -> Estimate:
     """Mean, 95 % interval and band of a group from its sufficient statistics."""
     if sums.n == 0:
         return Estimate(0, None, None, None, None, "", True, None, None)
-    result = groups.summary_from_sums(n=sums.n, total=sums.total, total_sq=sums.total_sq)
-    variance = result.sd**2 if result.sd is not None else None
-    if result.suppressed or result.nki is None:
-        return Estimate(sums.n, None, None, None, None, "", True, result.mean, variance)
-    band = bands.grade_band(result.mean)
+    mean = sums.total / sums.n
+    sd = None
+    if sums.n > 1:
+        sd = math.sqrt(max(0.0, (sums.total_sq - sums.n * mean * mean) / (sums.n - 1)))
+    if sums.n < MIN_GROUP_SIZE or sd is None:
+        return Estimate(sums.n, None, None, None, None, "", True, mean, sd)
+    half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, sums.n - 1)) * sd / math.sqrt(sums.n)
+    slug, label = _band(mean)
     return Estimate(
         n=sums.n,
-        value=result.mean,
-        ci_low=result.ci.low,
-        ci_high=result.ci.high,
-        band=band.slug,
-        band_label=band.label,
+        value=mean,
+        ci_low=max(0.0, mean - half),
+        ci_high=min(100.0, mean + half),
+        band=slug,
+        band_label=label,
         suppressed=False,
-        mean=result.mean,
-        variance=variance,
+        mean=mean,
+        sd=sd,
     )
 
 
 def significant_change(before: Estimate, after: Estimate) -> str:
-    """``"rise"``/``"fall"`` when Welch's test says the change is significant, else ``""``."""
+    """``"rise"``/``"fall"`` when Welch's test says p < 0.05, else ``""``."""
     if before.suppressed or after.suppressed:
         return ""
-    if before.variance is None or after.variance is None:
+    if before.mean is None or after.mean is None or before.sd is None or after.sd is None:
         return ""
-    result = change.welch_from_summary(
-        mean_a=before.mean, var_a=before.variance, n_a=before.n,
-        mean_b=after.mean, var_b=after.variance, n_b=after.n,
+    if before.sd == 0 and after.sd == 0:
+        return ""
+    result = stats.ttest_ind_from_stats(
+        after.mean, after.sd, after.n, before.mean, before.sd, before.n, equal_var=False
     )
-    if not result.significant:
+    if not result.pvalue < 0.05:
         return ""
-    return "rise" if result.difference > 0 else "fall"
+    return "rise" if after.mean > before.mean else "fall"
+
+
+@dataclass(frozen=True, slots=True)
+class RankedGroup:
+    rank: int
+    low: int
+    high: int
+
+
+def rank_eligible(value: Estimate, rates: list[float], *, single_area: bool) -> bool:
+    """DESIGN §4: area n ≥ 10; total n ≥ 20 and response rate ≥ 40 % mean, ≥ 30 % each."""
+    if value.suppressed:
+        return False
+    if single_area:
+        return value.n >= 10
+    return value.n >= 20 and bool(rates) and sum(rates) / len(rates) >= 0.4 and min(rates) >= 0.3
+
+
+def _competition_ranks(values: np.ndarray) -> np.ndarray:
+    """1, 2, 2, 4 … for values sorted high to low (higher index = better)."""
+    ranks: np.ndarray = 1 + (values[None, :] > values[:, None]).sum(axis=1)
+    return ranks
+
+
+def rank_groups(
+    estimates: Mapping[int, Estimate], *, seed: int, resamples: int = 1000
+) -> dict[int, RankedGroup]:
+    """Competition ranks and 95 % rank intervals by resampling each group's mean.
+
+    Group means are resampled from their sampling distribution (mean, sd/√n, Student t
+    with n − 1 degrees of freedom), the only resampling possible from aggregates.
+    """
+    keys = [key for key, value in estimates.items() if value.mean is not None]
+    if not keys:
+        return {}
+    means = np.array([estimates[k].mean for k in keys], dtype=float)
+    ses = np.array([(estimates[k].sd or 0.0) / math.sqrt(estimates[k].n) for k in keys])
+    dfs = np.array([max(1, estimates[k].n - 1) for k in keys])
+    rng = np.random.default_rng(seed)
+    draws = means + ses * rng.standard_t(dfs, size=(resamples, len(keys)))
+    ranks = np.argsort(np.argsort(-draws, axis=1), axis=1) + 1  # ties have probability 0
+    low = np.percentile(ranks, 2.5, axis=0, method="lower")
+    high = np.percentile(ranks, 97.5, axis=0, method="higher")
+    point = _competition_ranks(means)
+    return {
+        key: RankedGroup(rank=int(point[i]), low=int(low[i]), high=int(high[i]))
+        for i, key in enumerate(keys)
+    }

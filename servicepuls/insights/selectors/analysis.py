@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.core.cache import cache
+
+from servicepuls.insights.models import AnswerAggregate
+from servicepuls.surveys.models import SurveyAnswer
 from survey_stats import (
     DegenerateDataError,
     DriverAnalysis,
@@ -22,9 +25,6 @@ from survey_stats import (
     priority_matrix,
 )
 from survey_stats.drivers import FACTORS
-
-from servicepuls.insights.models import AnswerAggregate
-from servicepuls.surveys.models import SurveyAnswer
 
 CACHE_SECONDS = 24 * 3600
 VALUE_FIELDS = ("nki", *FACTORS)

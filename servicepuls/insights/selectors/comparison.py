@@ -16,7 +16,7 @@ from servicepuls.accounts.choices import Role
 from servicepuls.accounts.models import User
 from servicepuls.accounts.selectors import staff_scope_get
 from servicepuls.insights.models import AnswerAggregate, PublishedResult
-from servicepuls.insights.selectors.results import SUM_FIELDS
+from servicepuls.insights.selectors.rates import response_rates
 from servicepuls.insights.statistics import (
     Estimate,
     RankedGroup,
@@ -27,7 +27,6 @@ from servicepuls.insights.statistics import (
 )
 from servicepuls.organisations.choices import IndexKind, OrganisationKind
 from servicepuls.organisations.models import AuthorityArea, Organisation
-from servicepuls.surveys.selectors import response_rates
 
 COMPARISONS = ("all", "network", "similar")
 # "Similar size" has no population in the data; the documented proxy is the volume of
@@ -152,16 +151,12 @@ def comparison_get_for_staff(
             None, years, respondent, compare, area, areas, [], None, None, None, None, members_only
         )
     counted = [area] if area else [a for a in areas if a.counts_in_total(year)]
-    sums = _sums_by_organisation(
-        year=year, area_ids=[a.pk for a in counted], respondent=respondent
-    )
-    ids = _candidates(
-        own_id=own_id, compare=compare, sums=sums, members=set(scope.member_ids)
-    )
+    sums = _sums_by_organisation(year=year, area_ids=[a.pk for a in counted], respondent=respondent)
+    ids = _candidates(own_id=own_id, compare=compare, sums=sums, members=set(scope.member_ids))
     rates = _rates(sorted(ids), year, {a.slug for a in counted})
     estimates = {org: estimate(sums[org][0]) for org in ids}
     eligible = {
-        org: _eligible(estimates[org], rates.get(org, []), single_area=area is not None)
+        org: rank_eligible(estimates[org], rates.get(org, []), single_area=area is not None)
         for org in ids
     }
     ranks = rank_groups({org: estimates[org] for org in ids if eligible[org]}, seed=year)
@@ -198,10 +193,6 @@ def comparison_get_for_staff(
         own=next((row for row in rows if row.own), None),
         members_only=members_only,
     )
-
-
-def _eligible(value: Estimate, rates: list[float], *, single_area: bool) -> bool:
-    return rank_eligible(value, rates, single_area=single_area)
 
 
 def _sort_key(row: ComparisonRow) -> tuple[int, float, str]:

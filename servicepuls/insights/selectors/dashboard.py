@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Sum
-from survey_stats import OutcomeAdjustedNki
 
 from servicepuls.accounts.models import User
 from servicepuls.accounts.selectors import (
@@ -15,6 +14,7 @@ from servicepuls.accounts.selectors import (
 )
 from servicepuls.insights.models import AnswerAggregate, PublishedResult
 from servicepuls.insights.selectors.analysis import Drivers, drivers_get, outcome_adjusted_get
+from servicepuls.insights.selectors.rates import response_rates
 from servicepuls.insights.selectors.results import (
     GroupResults,
     OrganisationRows,
@@ -25,9 +25,9 @@ from servicepuls.insights.selectors.results import (
     trend,
 )
 from servicepuls.insights.statistics import Estimate, Sums, estimate
-from servicepuls.organisations.models import AuthorityArea, Organisation
 from servicepuls.organisations.choices import IndexKind
-from servicepuls.surveys.selectors import response_rates
+from servicepuls.organisations.models import AuthorityArea, Organisation
+from survey_stats import OutcomeAdjustedNki
 
 OUTCOMES = ("approved", "rejected", "other")
 RESPONDENTS = ("business", "private")
@@ -156,7 +156,10 @@ def dashboard_get_for_staff(
         total_response_rate=_rate([rates.get(p.area.slug, (0, 0)) for p in counted]),
         areas=panels,
         by_outcome=[
-            (outcome, estimate(Sums.total_of([r for r in total_rows if r["outcome"] == outcome], "nki")))
+            (
+                outcome,
+                estimate(Sums.total_of([r for r in total_rows if r["outcome"] == outcome], "nki")),
+            )
             for outcome in OUTCOMES
         ],
         adjusted=outcome_adjusted_get(

@@ -41,9 +41,7 @@ def public_results_get(*, code: str, year: int | None = None) -> PublicResults:
     if organisation is None:
         raise Http404
     areas = list(
-        AuthorityArea.objects.filter(
-            Q(organisation__isnull=True) | Q(organisation=organisation)
-        )
+        AuthorityArea.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
         .exclude(index_kind=IndexKind.NONE)
         .prefetch_related("total_rules")
         .order_by("sort_order", "name")

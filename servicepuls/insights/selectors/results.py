@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from survey_stats.drivers import FACTORS
-
 from servicepuls.insights.models import MEASURES, AnswerAggregate
 from servicepuls.insights.statistics import Estimate, Sums, estimate, significant_change
 from servicepuls.organisations.models import AuthorityArea
+from survey_stats.drivers import FACTORS
 
 SUM_FIELDS: tuple[str, ...] = tuple(
     f"{measure}_{part}" for measure in MEASURES for part in ("n", "sum", "sumsq")
@@ -135,6 +134,8 @@ def organisation_rows_get(
     if respondent:
         queryset = queryset.filter(respondent=respondent)
     rows = list(
-        queryset.values("area_id", "year", "respondent", "outcome", "answers", "updated_at", *SUM_FIELDS)
+        queryset.values(
+            "area_id", "year", "respondent", "outcome", "answers", "updated_at", *SUM_FIELDS
+        )
     )
     return OrganisationRows(organisation_id=organisation_id, rows=rows, areas=by_id)

@@ -6,10 +6,10 @@ import random
 from datetime import UTC, datetime
 
 from django.test import TestCase
-from survey_stats.drivers import FACTORS
 
 from servicepuls.organisations.models import AuthorityArea, Organisation
 from servicepuls.surveys.services.answers import AnswerSetInput, survey_answers_store
+from survey_stats.drivers import FACTORS
 
 NKI_ITEMS = ("nki_satisfied", "nki_expectations", "nki_ideal")
 
@@ -48,23 +48,27 @@ def answers_store(
     tag = prefix or f"{area_slug}-{year}-{respondent}-{outcome}-{seed}"
     # Inside a test's transaction, run the on-commit ``answers_stored`` signal right away.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        result = survey_answers_store(answer_sets=_inputs(organisation, area, year, count, tag, rng, level, respondent, outcome, comment))
+        result = survey_answers_store(
+            answer_sets=_inputs(
+                organisation, area, year, count, tag, rng, level, respondent, outcome, comment
+            )
+        )
     return result.answer_ids
 
 
-def _inputs(organisation, area, year, count, tag, rng, level, respondent, outcome, comment):  # noqa: PLR0913
+def _inputs(organisation, area, year, count, tag, rng, level, respondent, outcome, comment):
     return [
-            AnswerSetInput(
-                organisation=organisation,
-                area=area,
-                year=year,
-                respondent=respondent,
-                outcome=outcome,
-                source="import",
-                external_id=f"{tag}-{index}",
-                items=answer_items(rng, level),
-                submitted_at=datetime(year, 6, 1, 12, tzinfo=UTC),
-                comment=comment,
-            )
-            for index in range(count)
-        ]
+        AnswerSetInput(
+            organisation=organisation,
+            area=area,
+            year=year,
+            respondent=respondent,
+            outcome=outcome,
+            source="import",
+            external_id=f"{tag}-{index}",
+            items=answer_items(rng, level),
+            submitted_at=datetime(year, 6, 1, 12, tzinfo=UTC),
+            comment=comment,
+        )
+        for index in range(count)
+    ]

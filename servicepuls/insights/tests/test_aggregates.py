@@ -29,7 +29,12 @@ def test_answers_stored_signal_keeps_aggregates_equal_to_the_answers(municipalit
     row = AnswerAggregate.objects.get()
     answers = list(SurveyAnswer.objects.all())
     nki = [a.nki for a in answers if a.nki is not None]
-    assert (row.year, row.respondent, row.outcome, row.answers) == (2024, "business", "approved", 12)
+    assert (row.year, row.respondent, row.outcome, row.answers) == (
+        2024,
+        "business",
+        "approved",
+        12,
+    )
     assert row.nki_n == len(nki)
     assert math.isclose(row.nki_sum, sum(nki))
     assert math.isclose(row.nki_sumsq, sum(v * v for v in nki))
