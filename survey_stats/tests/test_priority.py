@@ -69,7 +69,9 @@ def test_ties_survive_floating_point_rounding_of_the_mean() -> None:
 @settings(max_examples=100, deadline=None)
 @given(
     index=st.lists(st.floats(0, 100), min_size=6, max_size=6),
-    importance=st.lists(st.floats(0, 1), min_size=6, max_size=6),
+    # Exact zeros or normal magnitudes: rescaling a subnormal float rounds it to another
+    # value (5e-324 * 0.5 == 0.0), so no method could keep quadrants scale-invariant there.
+    importance=st.lists(st.one_of(st.just(0.0), st.floats(1e-12, 1)), min_size=6, max_size=6),
     scale=st.floats(0.01, 100),
     seed=st.integers(0, 1000),
 )
