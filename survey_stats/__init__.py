@@ -14,6 +14,17 @@ from survey_stats.drivers import (
     relative_weights,
     relative_weights_from_correlations,
 )
+from survey_stats.indices import (
+    DEFAULT_SCALE,
+    NKI_ITEMS,
+    Scale,
+    answer_set_factor_index,
+    answer_set_nki,
+    factor_indices,
+    item_index,
+    item_indices,
+    nki_indices,
+)
 from survey_stats.priority import PriorityMatrix, Quadrant, priority_matrix
 from survey_stats.shrinkage import ShrinkageResult, empirical_bayes_shrinkage
 from survey_stats.standardisation import (
@@ -23,16 +34,25 @@ from survey_stats.standardisation import (
 )
 
 __all__ = [
+    "DEFAULT_SCALE",
     "FACTORS",
+    "NKI_ITEMS",
     "DegenerateDataError",
     "DriverAnalysis",
     "FactorDriver",
     "OutcomeAdjustedNki",
     "PriorityMatrix",
     "Quadrant",
+    "Scale",
     "ShrinkageResult",
+    "answer_set_factor_index",
+    "answer_set_nki",
     "driver_analysis",
     "empirical_bayes_shrinkage",
+    "factor_indices",
+    "item_index",
+    "item_indices",
+    "nki_indices",
     "ols_fit",
     "outcome_adjusted_nki",
     "priority_matrix",
