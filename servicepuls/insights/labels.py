@@ -19,6 +19,12 @@ OUTCOME_LABELS = {
     "": _("Unknown outcome"),
 }
 RESPONDENT_LABELS = {"business": _("Businesses"), "private": _("Private persons")}
+SENTIMENT_LABELS = {
+    "positive": _("Positive"),
+    "negative": _("Negative"),
+    "mixed": _("Mixed"),
+    "neutral": _("Neutral"),
+}
 CHANGE_LABELS = {"rise": _("significant rise"), "fall": _("significant fall")}
 
 
@@ -32,3 +38,7 @@ def outcome_label(slug: str) -> str:
 
 def respondent_label(slug: str) -> str:
     return str(RESPONDENT_LABELS.get(slug, slug))
+
+
+def sentiment_label(slug: str) -> str:
+    return str(SENTIMENT_LABELS.get(slug, slug))

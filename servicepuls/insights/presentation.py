@@ -18,6 +18,7 @@ from servicepuls.insights.charts import (
 from servicepuls.insights.labels import factor_label, outcome_label, respondent_label
 from servicepuls.insights.selectors.comparison import ComparisonData
 from servicepuls.insights.selectors.dashboard import AreaPanel, DashboardData
+from servicepuls.insights.selectors.evidence import EvidenceData
 from servicepuls.insights.selectors.public import PublicResults
 from servicepuls.insights.selectors.results import GroupResults, TrendEntry
 from servicepuls.insights.statistics import Estimate
@@ -174,4 +175,28 @@ def comparison_chart(data: ComparisonData) -> Chart | None:
     subject = data.area.name if data.area else _("Total NKI")
     return interval_bar_chart(
         bars, title=_("%(subject)s %(year)s compared") % {"subject": subject, "year": data.year}
+    )
+
+
+def evidence_chart(data: EvidenceData) -> Chart | None:
+    """The factor index over the years for one area."""
+    if not data.trend:
+        return None
+    points = [
+        TrendPoint(
+            period=str(entry.year),
+            value=entry.value.value,
+            ci_low=entry.value.ci_low,
+            ci_high=entry.value.ci_high,
+            n=entry.value.n,
+        )
+        for entry in data.trend
+    ]
+    return trend_chart(
+        points,
+        title=_("%(factor)s in %(area)s over the years")
+        % {"factor": factor_label(data.factor), "area": data.area.name},
+        description=_(
+            "Factor index per year with 95-percent intervals; the table below has the numbers."
+        ),
     )

@@ -6,12 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from servicepuls.accounts.permissions import Capability, capability_required
+from servicepuls.accounts.permissions import Capability, capability_required, user_has_capability
 from servicepuls.accounts.selectors import staff_scope_get
 from servicepuls.insights.forms import ComparisonForm, PeriodForm
-from servicepuls.insights.presentation import comparison_chart, dashboard_charts
+from servicepuls.insights.presentation import comparison_chart, dashboard_charts, evidence_chart
 from servicepuls.insights.selectors.comparison import comparison_get_for_staff
 from servicepuls.insights.selectors.dashboard import dashboard_get_for_staff
+from servicepuls.insights.selectors.evidence import evidence_get_for_staff
 
 
 @require_GET
@@ -23,7 +24,12 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET)
     year, respondent = form.filters()
     data = dashboard_get_for_staff(user=request.user, year=year, respondent=respondent)  # type: ignore[arg-type]
-    context = {"data": data, "form": form, "charts": dashboard_charts(data)}
+    context = {
+        "data": data,
+        "form": form,
+        "charts": dashboard_charts(data),
+        "can_see_stories": user_has_capability(request.user, Capability.VIEW_STORIES),
+    }
     return render(request, "insights/staff/dashboard.html", context)
 
 
@@ -42,3 +48,18 @@ def comparison_view(request: HttpRequest) -> HttpResponse:
     )
     context = {"data": data, "chart": comparison_chart(data)}
     return render(request, "insights/staff/comparison.html", context)
+
+
+@require_GET
+@capability_required(Capability.VIEW_STORIES)
+def evidence_view(request: HttpRequest, area: str, factor: str) -> HttpResponse:
+    year, _respondent = PeriodForm(request.GET).filters()
+    data = evidence_get_for_staff(
+        user=request.user,  # type: ignore[arg-type]
+        area_slug=area,
+        factor=factor,
+        year=year,
+    )
+    show_all = request.GET.get("alla") == "1"
+    context = {"data": data, "show_all": show_all, "chart": evidence_chart(data)}
+    return render(request, "insights/staff/evidence.html", context)

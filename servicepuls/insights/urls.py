@@ -11,5 +11,10 @@ app_name = "insights"
 urlpatterns = [
     path("staff/resultat/", staff_views.dashboard_view, name="dashboard"),
     path("staff/resultat/jamforelse/", staff_views.comparison_view, name="comparison"),
+    path(
+        "staff/resultat/<slug:area>/<slug:factor>/",
+        staff_views.evidence_view,
+        name="evidence",
+    ),
     path("resultat/<str:code>/", public_views.public_results_view, name="public_results"),
 ]

@@ -10,6 +10,7 @@ from servicepuls.insights.labels import (
     factor_label,
     outcome_label,
     respondent_label,
+    sentiment_label,
 )
 
 register = template.Library()
@@ -45,3 +46,8 @@ def respondent_name(slug: str) -> str:
 @register.filter
 def change_name(slug: str) -> str:
     return str(CHANGE_LABELS.get(slug, ""))
+
+
+@register.filter
+def sentiment_name(slug: str) -> str:
+    return sentiment_label(slug)
