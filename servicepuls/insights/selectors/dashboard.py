@@ -177,6 +177,19 @@ def dashboard_get_for_staff(
     )
 
 
+def dashboard_years_for_staff(*, user: User) -> list[int]:
+    """The years with answers in the user's organisation."""
+    scope = staff_scope_get(user=user)
+    return sorted(
+        set(
+            AnswerAggregate.objects.filter(organisation_id=scope.organisation_id)
+            .values_list("year", flat=True)
+            .order_by()
+            .distinct()
+        )
+    )
+
+
 def _by_respondent(rows: list[dict[str, object]]) -> list[tuple[str, Estimate]]:
     """Total NKI of businesses and of private persons, side by side."""
     return [

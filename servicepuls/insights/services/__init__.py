@@ -9,6 +9,10 @@ from servicepuls.insights.services.external import (
     business_climate_import,
     published_results_import,
 )
+from servicepuls.insights.services.reports import (
+    steering_report_generate,
+    steering_report_request,
+)
 
 __all__ = [
     "ImportSummary",
@@ -16,4 +20,6 @@ __all__ = [
     "answer_aggregates_refresh",
     "business_climate_import",
     "published_results_import",
+    "steering_report_generate",
+    "steering_report_request",
 ]

@@ -51,3 +51,9 @@ def change_name(slug: str) -> str:
 @register.filter
 def sentiment_name(slug: str) -> str:
     return sentiment_label(slug)
+
+
+@register.filter
+def get_item(mapping: dict[str, object], key: str) -> object:
+    """``mapping[key]`` or None, for dictionaries keyed by slugs."""
+    return mapping.get(key)
