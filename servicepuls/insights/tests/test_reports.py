@@ -78,7 +78,7 @@ def test_report_excel_has_a_summary_and_one_sheet_per_area(client, measured):
     assert book.sheetnames[0] == summary_title
     assert "Bygglov" in book.sheetnames
     summary = list(book[summary_title].iter_rows(values_only=True))
-    assert summary[0] == ("Haninge", 2024)
+    assert summary[0][:2] == ("Haninge", 2024)
     totals = next(row for row in summary if row[0] == "Totalt NKI")
     assert 0 < totals[1] < 100
 
