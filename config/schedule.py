@@ -16,11 +16,17 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.common.tasks.task_results_prune_task",
         cron="30 4 * * *",
     ),
-    # Every night at 03:15: rebuild the insights aggregates from the answers, a safety net
+    # Every night at 03:15: erase case contact details whose retention period has ended.
+    PeriodicTask(
+        name="case-contacts-erase-expired",
+        task="servicepuls.surveys.tasks.case_contacts_erase_expired_task",
+        cron="15 3 * * *",
+    ),
+    # Every night at 03:45: rebuild the insights aggregates from the answers, a safety net
     # behind the incremental refresh that runs whenever answers are stored.
     PeriodicTask(
         name="insights-aggregates-rebuild",
         task="servicepuls.insights.tasks.answer_aggregates_rebuild_task",
-        cron="15 3 * * *",
+        cron="45 3 * * *",
     ),
 )

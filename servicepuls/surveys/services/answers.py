@@ -9,7 +9,6 @@ from typing import Any
 
 from django.db import transaction
 
-from servicepuls.organisations.models import AuthorityArea, Organisation
 from servicepuls.surveys.models import SurveyAnswer
 from servicepuls.surveys.scoring import answer_scores
 from servicepuls.surveys.signals import answers_stored_send_on_commit
@@ -29,8 +28,8 @@ SCORE_FIELDS = (
 class AnswerSetInput:
     """One answer set to store, already validated in shape (see the importers)."""
 
-    organisation: Organisation
-    area: AuthorityArea
+    organisation_id: int
+    area_id: int
     year: int
     respondent: str
     source: str
@@ -52,8 +51,8 @@ def survey_answer_build(*, data: AnswerSetInput) -> SurveyAnswer:
     """An unsaved ``SurveyAnswer`` with its derived indices computed from ``items``."""
     scores = answer_scores(data.items, low=data.scale_low, high=data.scale_high)
     return SurveyAnswer(
-        organisation=data.organisation,
-        area=data.area,
+        organisation_id=data.organisation_id,
+        area_id=data.area_id,
         year=data.year,
         closed_on=data.closed_on,
         respondent=data.respondent,
@@ -85,7 +84,6 @@ _UPDATABLE_FIELDS = [
     "scale_high",
     "comment",
     "background",
-    "submitted_at",
     *SCORE_FIELDS,
 ]
 

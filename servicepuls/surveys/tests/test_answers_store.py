@@ -22,8 +22,8 @@ def received():
 
 def _answer(organisation, external_id, satisfied=8):
     return AnswerSetInput(
-        organisation=organisation,
-        area=AuthorityArea.objects.get(slug="bygglov", organisation__isnull=True),
+        organisation_id=organisation.pk,
+        area_id=AuthorityArea.objects.get(slug="bygglov", organisation__isnull=True).pk,
         year=2025,
         respondent="business",
         source="import",

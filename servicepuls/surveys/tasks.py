@@ -1,0 +1,21 @@
+"""Background tasks of the surveys app: each loads by id and calls one service."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django_tasks import task
+
+from servicepuls.surveys.models import DataImport
+from servicepuls.surveys.services.cases import case_contacts_erase_expired
+from servicepuls.surveys.services.imports import data_import_run
+
+
+@task()
+def data_import_run_task(*, data_import_id: int) -> str:
+    data_import = data_import_run(data_import=DataImport.objects.get(pk=data_import_id))
+    return str(data_import.status)
+
+
+@task()
+def case_contacts_erase_expired_task() -> int:
+    return case_contacts_erase_expired(today=timezone.localdate())
