@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .addresses import find_addresses
+from .names import find_names
 from .numbers import Candidate, find_emails, find_identity_numbers, find_phone_numbers
 from .spans import PLACEHOLDERS, PiiSpan, RedactionResult
 
@@ -18,6 +19,7 @@ DETECTORS: tuple[Detector, ...] = (
     find_identity_numbers,
     find_phone_numbers,
     find_addresses,
+    find_names,
 )
 
 
