@@ -4,6 +4,13 @@ A pure package: it imports neither Django nor the Servicepuls apps.
 """
 
 # Driver analysis, priority matrix, outcome adjustment and shrinkage (branch stats-models).
+from survey_stats.canonical import (
+    AnswerTable,
+    CanonicalCsvError,
+    canonical_header,
+    parse_item_column,
+    read_canonical_csv,
+)
 from survey_stats.drivers import (
     FACTORS,
     DegenerateDataError,
@@ -37,6 +44,8 @@ __all__ = [
     "DEFAULT_SCALE",
     "FACTORS",
     "NKI_ITEMS",
+    "AnswerTable",
+    "CanonicalCsvError",
     "DegenerateDataError",
     "DriverAnalysis",
     "FactorDriver",
@@ -47,6 +56,7 @@ __all__ = [
     "ShrinkageResult",
     "answer_set_factor_index",
     "answer_set_nki",
+    "canonical_header",
     "driver_analysis",
     "empirical_bayes_shrinkage",
     "factor_indices",
@@ -55,7 +65,9 @@ __all__ = [
     "nki_indices",
     "ols_fit",
     "outcome_adjusted_nki",
+    "parse_item_column",
     "priority_matrix",
+    "read_canonical_csv",
     "reference_outcome_mix",
     "relative_weights",
     "relative_weights_from_correlations",
