@@ -29,11 +29,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.insights.tasks.answer_aggregates_rebuild_task",
         cron="45 3 * * *",
     ),
-    # Every night at 03:30: erase story contact details older than their organisation's
+    # Every night at 03:15: erase story contact details older than their organisation's
     # retention period (Organisation.retention_days).
     PeriodicTask(
         name="story-contacts-erase-expired",
         task="servicepuls.stories.tasks.story_contacts_erase_expired_task",
-        cron="30 3 * * *",
+        cron="15 3 * * *",
     ),
 )
