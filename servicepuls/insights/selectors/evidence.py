@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.cache import cache
 from django.http import Http404
@@ -22,16 +21,10 @@ from servicepuls.insights.selectors.analysis import drivers_get
 from servicepuls.insights.selectors.results import organisation_rows_get
 from servicepuls.insights.statistics import Estimate
 from servicepuls.organisations.models import AuthorityArea
+from servicepuls.stories.selectors import stories_for_evidence
 from servicepuls.surveys.models import SurveyAnswer
 from survey_stats import FactorDriver
 from survey_stats.drivers import FACTORS
-
-try:
-    from servicepuls.stories.selectors import (  # type: ignore[import-not-found,attr-defined,unused-ignore]
-        stories_for_evidence,
-    )
-except ImportError:  # INTERIM: the stories branch has not delivered its selector yet.
-    stories_for_evidence = None
 
 try:
     from swedish_text.analysis import analyze  # type: ignore[import-not-found,unused-ignore]
@@ -106,9 +99,7 @@ def _comments(
 def _stories(
     organisation_id: int, area: AuthorityArea, factor: str, year: int
 ) -> list[EvidenceItem]:
-    if stories_for_evidence is None:
-        return []
-    stories: list[Any] = stories_for_evidence(
+    stories = stories_for_evidence(
         organisation_id, area_slug=area.slug, factor=factor, years=[year]
     )
     return [

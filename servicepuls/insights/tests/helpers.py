@@ -59,8 +59,8 @@ def answers_store(
 def _inputs(organisation, area, year, count, tag, rng, level, respondent, outcome, comment):
     return [
         AnswerSetInput(
-            organisation=organisation,
-            area=area,
+            organisation_id=organisation.pk,
+            area_id=area.pk,
             year=year,
             respondent=respondent,
             outcome=outcome,
