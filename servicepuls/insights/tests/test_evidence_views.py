@@ -3,12 +3,15 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 
 from servicepuls.accounts.choices import Role
 from servicepuls.accounts.tests.factories import OrganisationFactory, UserFactory
 from servicepuls.insights.selectors import evidence
 from servicepuls.insights.tests.helpers import answers_store
-from servicepuls.organisations.models import Membership
+from servicepuls.organisations.models import AuthorityArea, Membership
+from servicepuls.stories.choices import Channel, StoryStatus, Submitter
+from servicepuls.stories.services import story_create, story_status_change, story_tags_confirm
 from servicepuls.surveys.models import SurveyAnswer
 
 URL = "/staff/resultat/bygglov/effektivitet/"
@@ -84,3 +87,36 @@ def test_evidence_is_closed_to_national_analysts_and_foreign_areas(
 
     client.force_login(UserFactory(organisation=commented, role=Role.ANALYST))
     assert client.get("/staff/resultat/bygglov/okand/").status_code == 404
+
+
+def test_evidence_shows_moderated_stories_redacted(
+    client, municipality_a, django_capture_on_commit_callbacks
+):
+    year = timezone.now().year
+    answers_store(municipality_a, "bygglov", year, 10, level=6)
+    analyst = UserFactory(organisation=municipality_a, role=Role.ANALYST)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = story_create(
+            organisation=municipality_a,
+            channel=Channel.WEB,
+            submitter=Submitter.BUSINESS,
+            raw_text="Handläggaren Karin Lund lät oss vänta i fyra månader på bygglovet.",
+        )
+    story_tags_confirm(
+        story=story,
+        actor=analyst,
+        area=AuthorityArea.objects.get(slug="bygglov", organisation__isnull=True),
+        factors=["effektivitet"],
+        sentiment="negative",
+    )
+    story_status_change(story=story, actor=analyst, status=StoryStatus.REVIEWED)
+    client.force_login(analyst)
+
+    response = client.get(URL, {"year": year})
+
+    data = response.context["data"]
+    assert [item.kind for item in data.items] == ["story"]
+    assert dict(data.sentiments)["negative"] == 1
+    body = response.content.decode()
+    assert "Karin Lund" not in body
+    assert "fyra månader" in body
