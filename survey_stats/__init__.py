@@ -4,6 +4,7 @@ A pure package: it imports neither Django nor the Servicepuls apps.
 """
 
 # Driver analysis, priority matrix, outcome adjustment and shrinkage (branch stats-models).
+from survey_stats.bands import BANDS, Band, grade_band
 from survey_stats.canonical import (
     AnswerTable,
     CanonicalCsvError,
@@ -21,6 +22,16 @@ from survey_stats.drivers import (
     relative_weights,
     relative_weights_from_correlations,
 )
+from survey_stats.groups import (
+    MIN_GROUP_SIZE,
+    GroupResult,
+    GroupTable,
+    Key,
+    group_results,
+    group_table,
+    summarise,
+    summarise_from_stats,
+)
 from survey_stats.indices import (
     DEFAULT_SCALE,
     NKI_ITEMS,
@@ -32,6 +43,15 @@ from survey_stats.indices import (
     item_indices,
     nki_indices,
 )
+from survey_stats.intervals import (
+    ConfidenceInterval,
+    MeanEstimate,
+    SufficientStatistics,
+    bca_interval,
+    mean_estimate,
+    mean_estimate_from_stats,
+    t_intervals_from_stats,
+)
 from survey_stats.priority import PriorityMatrix, Quadrant, priority_matrix
 from survey_stats.shrinkage import ShrinkageResult, empirical_bayes_shrinkage
 from survey_stats.standardisation import (
@@ -41,27 +61,42 @@ from survey_stats.standardisation import (
 )
 
 __all__ = [
+    "BANDS",
     "DEFAULT_SCALE",
     "FACTORS",
+    "MIN_GROUP_SIZE",
     "NKI_ITEMS",
     "AnswerTable",
+    "Band",
     "CanonicalCsvError",
+    "ConfidenceInterval",
     "DegenerateDataError",
     "DriverAnalysis",
     "FactorDriver",
+    "GroupResult",
+    "GroupTable",
+    "Key",
+    "MeanEstimate",
     "OutcomeAdjustedNki",
     "PriorityMatrix",
     "Quadrant",
     "Scale",
     "ShrinkageResult",
+    "SufficientStatistics",
     "answer_set_factor_index",
     "answer_set_nki",
+    "bca_interval",
     "canonical_header",
     "driver_analysis",
     "empirical_bayes_shrinkage",
     "factor_indices",
+    "grade_band",
+    "group_results",
+    "group_table",
     "item_index",
     "item_indices",
+    "mean_estimate",
+    "mean_estimate_from_stats",
     "nki_indices",
     "ols_fit",
     "outcome_adjusted_nki",
@@ -71,4 +106,7 @@ __all__ = [
     "reference_outcome_mix",
     "relative_weights",
     "relative_weights_from_correlations",
+    "summarise",
+    "summarise_from_stats",
+    "t_intervals_from_stats",
 ]
