@@ -4,9 +4,9 @@ Aggregate rows carry sufficient statistics (count, sum, sum of squares) per meas
 module adds them up across rows and hands them to the statistics core, which owns the
 formulas (means, Student-t intervals, bands, Welch's test, ranks).
 
-INTERIM: until branch ``stats-core`` lands ``survey_stats.groups``/``bands``/``change``/
-``ranking``, the few formulas needed are written out in ``_interim`` below, to the letter
-of DESIGN §4; they are replaced by calls into ``survey_stats`` on merge.
+INTERIM: until branch ``stats-core`` lands ``survey_stats.change`` and ``survey_stats.ranking``,
+Welch's test and the rank intervals are computed below with SciPy/NumPy, to the letter of
+DESIGN §4; they are replaced by calls into ``survey_stats`` on merge.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.utils.translation import get_language
 from scipy import stats
 
-MIN_GROUP_SIZE = 7
-CONFIDENCE = 0.95
+from survey_stats.bands import Band, grade_band
+from survey_stats.groups import MIN_GROUP_SIZE
+from survey_stats.intervals import SufficientStatistics, mean_estimate_from_stats
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,42 +68,34 @@ class Estimate:
     sd: float | None
 
 
-_BANDS = (
-    (80, "mycket_hogt", "mycket högt"),
-    (70, "hogt", "högt"),
-    (62, "godkant", "godkänt"),
-    (50, "lagt", "lågt"),
-    (-math.inf, "mycket_lagt", "mycket lågt"),
-)
+def _band_label(band: Band) -> str:
+    return band.label_en if (get_language() or "sv").startswith("en") else band.label
 
 
-def _band(value: float) -> tuple[str, str]:
-    rounded = math.floor(value + 0.5)  # half-up, DESIGN §4
-    return next((slug, label) for low, slug, label in _BANDS if rounded >= low)
+def estimate(sums: Sums, *, group_suppressed: bool = False) -> Estimate:
+    """Mean, 95 % interval and band of a group from its sufficient statistics.
 
-
-def estimate(sums: Sums) -> Estimate:
-    """Mean, 95 % interval and band of a group from its sufficient statistics."""
-    if sums.n == 0:
+    ``group_suppressed`` withholds a factor index whose group (NKI) is suppressed, as
+    ``survey_stats.groups`` does: a suppressed group shows no value anywhere.
+    """
+    result = mean_estimate_from_stats(SufficientStatistics(sums.n, sums.total, sums.total_sq))
+    if result.mean is None:
         return Estimate(0, None, None, None, None, "", True, None, None)
-    mean = sums.total / sums.n
-    sd = None
-    if sums.n > 1:
-        sd = math.sqrt(max(0.0, (sums.total_sq - sums.n * mean * mean) / (sums.n - 1)))
-    if sums.n < MIN_GROUP_SIZE or sd is None:
-        return Estimate(sums.n, None, None, None, None, "", True, mean, sd)
-    half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, sums.n - 1)) * sd / math.sqrt(sums.n)
-    slug, label = _band(mean)
+    if group_suppressed or sums.n < MIN_GROUP_SIZE or result.ci is None:
+        return Estimate(
+            sums.n, None, None, None, None, "", True, result.mean, result.standard_deviation
+        )
+    band = grade_band(result.mean)
     return Estimate(
         n=sums.n,
-        value=mean,
-        ci_low=max(0.0, mean - half),
-        ci_high=min(100.0, mean + half),
-        band=slug,
-        band_label=label,
+        value=result.mean,
+        ci_low=result.ci.low,
+        ci_high=result.ci.high,
+        band=band.slug,
+        band_label=_band_label(band),
         suppressed=False,
-        mean=mean,
-        sd=sd,
+        mean=result.mean,
+        sd=result.standard_deviation,
     )
 
 

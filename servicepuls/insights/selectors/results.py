@@ -46,9 +46,13 @@ class TrendEntry:
 def group_results(rows: Iterable[Row]) -> GroupResults:
     """NKI and factor estimates of the answer sets behind ``rows``."""
     rows = list(rows)
+    nki = estimate(Sums.total_of(rows, "nki"))
     return GroupResults(
-        nki=estimate(Sums.total_of(rows, "nki")),
-        factors=tuple((factor, estimate(Sums.total_of(rows, factor))) for factor in FACTORS),
+        nki=nki,
+        factors=tuple(
+            (factor, estimate(Sums.total_of(rows, factor), group_suppressed=nki.suppressed))
+            for factor in FACTORS
+        ),
         answers=sum(row["answers"] for row in rows),
     )
 
