@@ -20,6 +20,7 @@ from servicepuls.insights.selectors.results import (
     OrganisationRows,
     TrendEntry,
     group_results,
+    organisation_has_demo_answers,
     organisation_rows_get,
     record_statement,
     trend,
@@ -59,6 +60,7 @@ class DashboardData:
     adjusted: OutcomeAdjustedNki | None
     by_respondent: list[tuple[str, Estimate]]
     national: list[PublishedResult]
+    demo: bool = False
 
 
 def national_outcome_mix(*, year: int) -> dict[str, float]:
@@ -174,6 +176,7 @@ def dashboard_get_for_staff(
         else None,
         by_respondent=_by_respondent(total_rows) if not respondent else [],
         national=national,
+        demo=organisation_has_demo_answers(organisation.pk),
     )
 
 

@@ -11,6 +11,7 @@ from servicepuls.insights.selectors.results import (
     GroupResults,
     TrendEntry,
     group_results,
+    organisation_has_demo_answers,
     organisation_rows_get,
     trend,
 )
@@ -33,6 +34,7 @@ class PublicResults:
     total: GroupResults | None
     total_trend: list[TrendEntry]
     areas: list[PublicArea]
+    demo: bool = False
 
 
 def public_results_get(*, code: str, year: int | None = None) -> PublicResults:
@@ -68,4 +70,5 @@ def public_results_get(*, code: str, year: int | None = None) -> PublicResults:
             for area in areas
             if area.pk in measured
         ],
+        demo=organisation_has_demo_answers(organisation.pk),
     )

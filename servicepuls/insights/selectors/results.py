@@ -15,6 +15,7 @@ from typing import Any
 from servicepuls.insights.models import MEASURES, AnswerAggregate
 from servicepuls.insights.statistics import Estimate, Sums, estimate, significant_change
 from servicepuls.organisations.models import AuthorityArea
+from servicepuls.surveys.models import SurveyAnswer
 from survey_stats.drivers import FACTORS
 
 SUM_FIELDS: tuple[str, ...] = tuple(
@@ -143,3 +144,8 @@ def organisation_rows_get(
         )
     )
     return OrganisationRows(organisation_id=organisation_id, rows=rows, areas=by_id)
+
+
+def organisation_has_demo_answers(organisation_id: int) -> bool:
+    """Whether some of the organisation's answers are demo data (pages then say so)."""
+    return SurveyAnswer.objects.filter(organisation_id=organisation_id, source="demo").exists()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import math
 
 import pytest
@@ -82,3 +83,19 @@ def test_rebuild_command_limits_to_one_organisation_and_rejects_unknown_codes(
     assert list(AnswerAggregate.objects.values_list("organisation__code", flat=True)) == ["0136"]
     with pytest.raises(CommandError, match="unknown organisation '9999'"):
         call_command("insights", "rebuild", "--organisation", "9999")
+
+
+@pytest.mark.django_db
+def test_generate_command_inserts_invented_answers_and_their_aggregates(municipality_a):
+    out = io.StringIO()
+
+    call_command("insights", "generate", "--answers", "500", "--organisations", "3", stdout=out)
+
+    assert "500 answer sets for 3 organisations" in out.getvalue()
+    assert SurveyAnswer.objects.filter(source="demo").count() == 500
+    assert sum(AnswerAggregate.objects.values_list("answers", flat=True)) == 500
+    answer = SurveyAnswer.objects.filter(nki__isnull=False).first()
+    assert 0 <= answer.nki <= 100
+    assert set(answer.items) >= {"nki_satisfied", "effektivitet_2"}
+    with pytest.raises(CommandError, match="--years"):
+        call_command("insights", "generate", "--answers", "5", "--years", "2020")
