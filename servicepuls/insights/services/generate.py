@@ -96,6 +96,7 @@ def answers_generate(
             nki_items, factor_items = _chunk(rng, stop - start, level[start:stop])
             _insert(
                 start,
+                seed,
                 nki_items,
                 factor_items,
                 org_ids=[orgs[i].pk for i in org_of[start:stop]],
@@ -111,6 +112,7 @@ def answers_generate(
 
 def _insert(
     start: int,
+    seed: int,
     nki_items: np.ndarray,
     factor_items: np.ndarray,
     *,
@@ -140,7 +142,7 @@ def _insert(
                 now, now, org_ids[row], area_ids[row], year_list[row],
                 "business" if respondent_codes[row] < 0.7 else "private",
                 "approved" if outcome < 0.8 else ("rejected" if outcome < 0.92 else "other"),
-                "demo", f"gen-{start + row}", items, 1, 10,
+                "demo", f"gen{seed}-{start + row}", items, 1, 10,
                 None if np.isnan(nki[row]) else float(nki[row]),
                 *(None if np.isnan(f[row]) else float(f[row]) for f in factor_values),
                 {}, "", datetime(year_list[row], 6, 1, 12, tzinfo=UTC),
