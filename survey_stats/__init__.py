@@ -12,6 +12,13 @@ from survey_stats.canonical import (
     parse_item_column,
     read_canonical_csv,
 )
+from survey_stats.change import (
+    Change,
+    ChangeDirection,
+    welch_change,
+    welch_change_from_stats,
+    welch_tests_from_stats,
+)
 from survey_stats.drivers import (
     FACTORS,
     DegenerateDataError,
@@ -53,12 +60,24 @@ from survey_stats.intervals import (
     t_intervals_from_stats,
 )
 from survey_stats.priority import PriorityMatrix, Quadrant, priority_matrix
+from survey_stats.ranking import (
+    Ineligibility,
+    RankedGroup,
+    Ranking,
+    RankMethod,
+    bootstrap_rank_intervals,
+    competition_ranks,
+    rank_groups,
+    sampling_rank_intervals,
+    total_eligibility,
+)
 from survey_stats.shrinkage import ShrinkageResult, empirical_bayes_shrinkage
 from survey_stats.standardisation import (
     OutcomeAdjustedNki,
     outcome_adjusted_nki,
     reference_outcome_mix,
 )
+from survey_stats.total import design_counts_in_total, total_table
 
 __all__ = [
     "BANDS",
@@ -69,24 +88,33 @@ __all__ = [
     "AnswerTable",
     "Band",
     "CanonicalCsvError",
+    "Change",
+    "ChangeDirection",
     "ConfidenceInterval",
     "DegenerateDataError",
     "DriverAnalysis",
     "FactorDriver",
     "GroupResult",
     "GroupTable",
+    "Ineligibility",
     "Key",
     "MeanEstimate",
     "OutcomeAdjustedNki",
     "PriorityMatrix",
     "Quadrant",
+    "RankMethod",
+    "RankedGroup",
+    "Ranking",
     "Scale",
     "ShrinkageResult",
     "SufficientStatistics",
     "answer_set_factor_index",
     "answer_set_nki",
     "bca_interval",
+    "bootstrap_rank_intervals",
     "canonical_header",
+    "competition_ranks",
+    "design_counts_in_total",
     "driver_analysis",
     "empirical_bayes_shrinkage",
     "factor_indices",
@@ -102,11 +130,18 @@ __all__ = [
     "outcome_adjusted_nki",
     "parse_item_column",
     "priority_matrix",
+    "rank_groups",
     "read_canonical_csv",
     "reference_outcome_mix",
     "relative_weights",
     "relative_weights_from_correlations",
+    "sampling_rank_intervals",
     "summarise",
     "summarise_from_stats",
     "t_intervals_from_stats",
+    "total_eligibility",
+    "total_table",
+    "welch_change",
+    "welch_change_from_stats",
+    "welch_tests_from_stats",
 ]
