@@ -36,4 +36,17 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.stories.tasks.story_contacts_erase_expired_task",
         cron="15 3 * * *",
     ),
+    # Every day at 08:00: invite the cases of each schedule's last complete period (monthly or
+    # quarterly); a schedule whose period is already invited does nothing.
+    PeriodicTask(
+        name="survey-invitations-send",
+        task="servicepuls.surveys.tasks.invitations_send_due_task",
+        cron="0 8 * * *",
+    ),
+    # Every day at 09:00: send the survey reminders that have come due.
+    PeriodicTask(
+        name="survey-reminders-send",
+        task="servicepuls.surveys.tasks.invitation_reminders_send_task",
+        cron="0 9 * * *",
+    ),
 )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("servicepuls.accounts.urls")),
     path("", include("servicepuls.insights.urls")),
     path("", include("servicepuls.stories.urls")),
+    path("", include("servicepuls.surveys.urls")),
     path("api/", include("servicepuls.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

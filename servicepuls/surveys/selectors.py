@@ -14,9 +14,25 @@ from typing import IO
 
 from django.db.models import Count, F, Q, QuerySet
 
+from servicepuls.accounts.models import User
+from servicepuls.accounts.selectors import (
+    StaffScope,
+    member_organisation_list_for_staff,
+    staff_scope_get,
+)
+from servicepuls.organisations.models import Organisation
 from servicepuls.surveys.choices import DeliveryStatus
 from servicepuls.surveys.importers.answers import COMMENT_COLUMN, FIXED_COLUMNS
-from servicepuls.surveys.models import Invitation, SurveyAnswer
+from servicepuls.surveys.models import (
+    Case,
+    CaseApiToken,
+    ColumnMapping,
+    DataImport,
+    Invitation,
+    InvitationSchedule,
+    Questionnaire,
+    SurveyAnswer,
+)
 from servicepuls.surveys.scoring import NKI_ITEMS, item_column_parse
 from survey_stats.drivers import FACTORS
 
@@ -197,3 +213,110 @@ def answers_canonical_csv_write(queryset: QuerySet[SurveyAnswer], handle: IO[str
     writer.writerow(table.header)
     writer.writerows(table.rows)
     return len(table.rows)
+
+
+# --- Staff reads (scoped) ---------------------------------------------------------------------
+
+
+def _scope(user: User) -> StaffScope:
+    return staff_scope_get(user=user)
+
+
+def case_list_for_staff(
+    *,
+    user: User,
+    respondent: str | None = None,
+    area_id: int | None = None,
+    year: int | None = None,
+) -> QuerySet[Case]:
+    """Cases of the user's organisation (department contacts: their areas), newest first."""
+    scope = _scope(user)
+    if not scope.sees_individual_data:
+        return Case.objects.none()
+    cases = Case.objects.filter(organisation_id=scope.organisation_id)
+    if scope.area_ids is not None:
+        cases = cases.filter(area_id__in=scope.area_ids)
+    if respondent:
+        cases = cases.filter(respondent=respondent)
+    if area_id:
+        cases = cases.filter(area_id=area_id)
+    if year:
+        cases = cases.filter(decided_on__year=year)
+    return cases.select_related("area", "department", "invitation").order_by(
+        "-decided_on", "external_id"
+    )
+
+
+def data_import_list_for_staff(*, user: User) -> QuerySet[DataImport]:
+    scope = _scope(user)
+    return (
+        DataImport.objects.filter(organisation_id=scope.organisation_id)
+        .defer("content")
+        .select_related("uploaded_by")
+        .order_by("-created_at")
+    )
+
+
+def data_import_get_for_staff(*, user: User, import_id: int) -> DataImport:
+    """One import of the user's organisation; another organisation's raises DoesNotExist."""
+    scope = _scope(user)
+    return DataImport.objects.get(organisation_id=scope.organisation_id, pk=import_id)
+
+
+def column_mapping_list_for_staff(*, user: User) -> QuerySet[ColumnMapping]:
+    scope = _scope(user)
+    return ColumnMapping.objects.filter(organisation_id=scope.organisation_id).order_by("name")
+
+
+def schedule_list_for_staff(*, user: User) -> QuerySet[InvitationSchedule]:
+    scope = _scope(user)
+    schedules = InvitationSchedule.objects.filter(organisation_id=scope.organisation_id)
+    if scope.area_ids is not None:
+        schedules = schedules.filter(area_id__in=scope.area_ids)
+    return schedules.select_related("area", "questionnaire").order_by("area__sort_order")
+
+
+def case_api_token_list_for_staff(*, user: User) -> QuerySet[CaseApiToken]:
+    scope = _scope(user)
+    return CaseApiToken.objects.filter(organisation_id=scope.organisation_id).order_by(
+        "-created_at"
+    )
+
+
+def questionnaire_list_for_staff(*, user: User) -> QuerySet[Questionnaire]:
+    """The organisation's own questionnaires and the project's default."""
+    scope = _scope(user)
+    return (
+        Questionnaire.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation_id=scope.organisation_id)
+        )
+        .prefetch_related("versions")
+        .order_by("organisation_id", "name")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationResponseRate:
+    organisation: Organisation
+    rates: list[ResponseRate]
+
+
+def response_rates_for_staff(
+    *, user: User, years: Sequence[int] | None = None, respondent: str | None = None
+) -> list[OrganisationResponseRate]:
+    """Response rates per area and year for the organisations the user may compare."""
+    scope = _scope(user)
+    organisations = list(member_organisation_list_for_staff(user=user))
+    rates = response_rates(
+        [organisation.pk for organisation in organisations],
+        years=years,
+        respondent=respondent,
+        area_ids=scope.area_ids,
+    )
+    return [
+        OrganisationResponseRate(
+            organisation=organisation,
+            rates=[rate for rate in rates if rate.organisation_id == organisation.pk],
+        )
+        for organisation in organisations
+    ]

@@ -96,7 +96,7 @@ class CaseValidation:
             self.errors.append({"row": row, "column": column, "message": message})
 
 
-class _Lookups:
+class CaseLookups:
     """Areas and departments an organisation's file may name (by slug or name)."""
 
     def __init__(self, organisation: Organisation) -> None:
@@ -155,6 +155,11 @@ class _RowReader:
             self.result.add_error(self.line, self.columns.get(field_name, field_name), str(error))
 
 
+def case_lookups_for(organisation: Organisation) -> CaseLookups:
+    """Areas and departments the organisation's cases may name."""
+    return CaseLookups(organisation)
+
+
 def _required(text: str) -> str:
     if not text:
         raise ValueError(_("The value is missing."))
@@ -172,7 +177,7 @@ def cases_validate(
 ) -> CaseValidation:
     """Parse every row with the mapping; collect every problem with its row and column."""
     column_mapping_check(table=table, columns=columns)
-    lookups = _Lookups(organisation)
+    lookups = case_lookups_for(organisation)
     index = {
         field_name: table.header.index(header) for field_name, header in columns.items() if header
     }
