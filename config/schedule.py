@@ -49,4 +49,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.surveys.tasks.invitation_reminders_send_task",
         cron="0 9 * * *",
     ),
+    # Sundays at 02:00: retrain the text classifier on the shipped corpus and every story
+    # whose tags staff confirmed; the stories app loads the new model from the data folder.
+    PeriodicTask(
+        name="text-model-retrain",
+        task="servicepuls.stories.tasks.text_model_retrain_task",
+        cron="0 2 * * 0",
+    ),
 )

@@ -366,3 +366,29 @@ def test_steering_group_cannot_manage_campaigns_meetings_or_enter(client, steeri
     client.force_login(steering_user)
 
     assert client.get(reverse(f"stories:{name}")).status_code == 403
+
+
+def test_meeting_edit_over_http(client, staff_user):
+    meeting = DialogueMeetingFactory(place="Gammal plats")
+    client.force_login(staff_user)
+    url = reverse("stories:meeting_detail", kwargs={"meeting_id": meeting.pk})
+
+    response = client.post(url, {"held_on": "2026-05-05", "place": "Ny plats", "notes": "Bra"})
+    invalid = client.post(url, {"held_on": "inte ett datum", "place": ""})
+
+    meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert meeting.place == "Ny plats"
+    assert invalid.status_code == 200
+    assert 'role="alert"' in invalid.content.decode() or "errorlist" in invalid.content.decode()
+
+
+def test_support_admin_never_shows_raw_text(client, pii_story, django_user_model):
+    support = django_user_model.objects.create_superuser("support", "s@example.invalid", "x" * 16)
+    client.force_login(support)
+
+    page = client.get(f"/django-admin/stories/story/{pii_story.pk}/change/").content.decode()
+
+    assert pii_story.reference in page
+    assert "19800101-1234" not in page
+    assert "anna.berg@example.se" not in page
