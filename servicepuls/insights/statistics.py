@@ -4,25 +4,31 @@ Aggregate rows carry sufficient statistics (count, sum, sum of squares) per meas
 module adds them up across rows and hands them to the statistics core, which owns the
 formulas (means, Student-t intervals, bands, Welch's test, ranks).
 
-INTERIM: until branch ``stats-core`` lands ``survey_stats.change`` and ``survey_stats.ranking``,
-Welch's test and the rank intervals are computed below with SciPy/NumPy, to the letter of
-DESIGN §4; they are replaced by calls into ``survey_stats`` on merge.
+Ranks from aggregates use ``survey_stats.ranking``'s parametric (sampling) rank intervals,
+because aggregates keep no per-answer values to resample; that choice is labelled on the
+pages.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from django.utils.translation import get_language
-from scipy import stats
 
 from survey_stats.bands import Band, grade_band
+from survey_stats.change import welch_change_from_stats
 from survey_stats.groups import MIN_GROUP_SIZE
 from survey_stats.intervals import SufficientStatistics, mean_estimate_from_stats
+from survey_stats.ranking import (
+    AREA_MIN_N,
+    DEFAULT_RESAMPLES,
+    RankMethod,
+    sampling_rank_intervals,
+    total_eligibility,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,9 @@ class Sums:
 
     def __add__(self, other: Sums) -> Sums:
         return Sums(self.n + other.n, self.total + other.total, self.total_sq + other.total_sq)
+
+    def as_stats(self) -> SufficientStatistics:
+        return SufficientStatistics(self.n, self.total, self.total_sq)
 
     @classmethod
     def of_row(cls, row: Mapping[str, Any], measure: str) -> Sums:
@@ -53,8 +62,8 @@ class Sums:
 class Estimate:
     """A group value ready for display; ``value`` and the interval are None when suppressed.
 
-    ``mean`` and ``sd`` are kept (also when suppressed) for tests of change only; templates
-    show ``value``.
+    ``mean``, ``se`` and ``sums`` are kept (also when suppressed) for tests of change and
+    ranks only; templates show ``value``.
     """
 
     n: int
@@ -65,7 +74,8 @@ class Estimate:
     band_label: str
     suppressed: bool
     mean: float | None
-    sd: float | None
+    se: float | None
+    sums: Sums
 
 
 def _band_label(band: Band) -> str:
@@ -78,12 +88,12 @@ def estimate(sums: Sums, *, group_suppressed: bool = False) -> Estimate:
     ``group_suppressed`` withholds a factor index whose group (NKI) is suppressed, as
     ``survey_stats.groups`` does: a suppressed group shows no value anywhere.
     """
-    result = mean_estimate_from_stats(SufficientStatistics(sums.n, sums.total, sums.total_sq))
+    result = mean_estimate_from_stats(sums.as_stats())
     if result.mean is None:
-        return Estimate(0, None, None, None, None, "", True, None, None)
+        return Estimate(0, None, None, None, None, "", True, None, None, sums)
     if group_suppressed or sums.n < MIN_GROUP_SIZE or result.ci is None:
         return Estimate(
-            sums.n, None, None, None, None, "", True, result.mean, result.standard_deviation
+            sums.n, None, None, None, None, "", True, result.mean, result.standard_error, sums
         )
     band = grade_band(result.mean)
     return Estimate(
@@ -95,24 +105,17 @@ def estimate(sums: Sums, *, group_suppressed: bool = False) -> Estimate:
         band_label=_band_label(band),
         suppressed=False,
         mean=result.mean,
-        sd=result.standard_deviation,
+        se=result.standard_error,
+        sums=sums,
     )
 
 
 def significant_change(before: Estimate, after: Estimate) -> str:
-    """``"rise"``/``"fall"`` when Welch's test says p < 0.05, else ``""``."""
+    """``"rise"``/``"fall"`` when Welch's test says p < 0.05 (survey_stats.change), else ``""``."""
     if before.suppressed or after.suppressed:
         return ""
-    if before.mean is None or after.mean is None or before.sd is None or after.sd is None:
-        return ""
-    if before.sd == 0 and after.sd == 0:
-        return ""
-    result = stats.ttest_ind_from_stats(
-        after.mean, after.sd, after.n, before.mean, before.sd, before.n, equal_var=False
-    )
-    if not result.pvalue < 0.05:
-        return ""
-    return "rise" if after.mean > before.mean else "fall"
+    change = welch_change_from_stats(before.sums.as_stats(), after.sums.as_stats())
+    return str(change.direction) if change.significant else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,42 +125,34 @@ class RankedGroup:
     high: int
 
 
+RANK_METHOD = RankMethod.SAMPLING
+"""Aggregates hold no per-answer values, so rank intervals use survey_stats' parametric
+bootstrap of the group means (``sampling``); pages say so beside the intervals."""
+
+
 def rank_eligible(value: Estimate, rates: list[float], *, single_area: bool) -> bool:
-    """DESIGN §4: area n ≥ 10; total n ≥ 20 and response rate ≥ 40 % mean, ≥ 30 % each."""
+    """DESIGN §4 eligibility: area n ≥ 10; total n ≥ 20 with the response-rate rules."""
     if value.suppressed:
         return False
     if single_area:
-        return value.n >= 10
-    return value.n >= 20 and bool(rates) and sum(rates) / len(rates) >= 0.4 and min(rates) >= 0.3
-
-
-def _competition_ranks(values: np.ndarray) -> np.ndarray:
-    """1, 2, 2, 4 … for values sorted high to low (higher index = better)."""
-    ranks: np.ndarray = 1 + (values[None, :] > values[:, None]).sum(axis=1)
-    return ranks
+        return value.n >= AREA_MIN_N
+    by_area = {str(index): rate for index, rate in enumerate(rates)} or None
+    eligible, _reasons = total_eligibility([value.n], [by_area])
+    return bool(eligible[0])
 
 
 def rank_groups(
-    estimates: Mapping[int, Estimate], *, seed: int, resamples: int = 1000
+    estimates: Mapping[int, Estimate], *, seed: int, resamples: int = DEFAULT_RESAMPLES
 ) -> dict[int, RankedGroup]:
-    """Competition ranks and 95 % rank intervals by resampling each group's mean.
-
-    Group means are resampled from their sampling distribution (mean, sd/√n, Student t
-    with n − 1 degrees of freedom), the only resampling possible from aggregates.
-    """
+    """Competition ranks and 95 % rank intervals of eligible groups (one ranking)."""
     keys = [key for key, value in estimates.items() if value.mean is not None]
     if not keys:
         return {}
-    means = np.array([estimates[k].mean for k in keys], dtype=float)
-    ses = np.array([(estimates[k].sd or 0.0) / math.sqrt(estimates[k].n) for k in keys])
-    dfs = np.array([max(1, estimates[k].n - 1) for k in keys])
-    rng = np.random.default_rng(seed)
-    draws = means + ses * rng.standard_t(dfs, size=(resamples, len(keys)))
-    ranks = np.argsort(np.argsort(-draws, axis=1), axis=1) + 1  # ties have probability 0
-    low = np.percentile(ranks, 2.5, axis=0, method="lower")
-    high = np.percentile(ranks, 97.5, axis=0, method="higher")
-    point = _competition_ranks(means)
+    means = [float(estimates[key].mean or 0.0) for key in keys]
+    errors = [estimates[key].se or 0.0 for key in keys]
+    draws = np.random.default_rng(seed).standard_normal((resamples, len(keys)))
+    rank, low, high = sampling_rank_intervals(means, errors, [0] * len(keys), draws)
     return {
-        key: RankedGroup(rank=int(point[i]), low=int(low[i]), high=int(high[i]))
+        key: RankedGroup(rank=int(rank[i]), low=int(low[i]), high=int(high[i]))
         for i, key in enumerate(keys)
     }

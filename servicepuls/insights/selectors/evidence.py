@@ -7,6 +7,7 @@ sees raw text or contact details.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -22,14 +23,10 @@ from servicepuls.insights.selectors.results import organisation_rows_get
 from servicepuls.insights.statistics import Estimate
 from servicepuls.organisations.models import AuthorityArea
 from servicepuls.stories.selectors import stories_for_evidence
+from servicepuls.stories.text_analysis import text_analyse
 from servicepuls.surveys.models import SurveyAnswer
 from survey_stats import FactorDriver
 from survey_stats.drivers import FACTORS
-
-try:
-    from swedish_text.analysis import analyze  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # INTERIM: the text-classify branch has not delivered the analyzer yet.
-    analyze = None
 
 SENTIMENTS = ("negative", "mixed", "neutral", "positive")
 QUOTES = 5
@@ -68,13 +65,13 @@ class EvidenceData:
 
 def _comment_tags(answer_id: int, text: str) -> tuple[tuple[str, ...], str]:
     """Factors and sentiment of one (redacted) survey comment, cached by answer."""
-    if analyze is None:
-        return (), ""
-    key = f"insights:comment-tags:{answer_id}:{hash(text)}"
+    # Keyed by the answer and a digest of its text: an edited comment is analysed again.
+    key = f"insights:comment-tags:{answer_id}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
     tags = cache.get(key)
     if tags is None:
-        result = analyze(text)
-        tags = (tuple(tag.label for tag in result.factors), result.sentiment.label)
+        result = text_analyse(text)
+        sentiment = result.sentiment.label if result.sentiment else ""
+        tags = (tuple(tag.label for tag in result.factors), sentiment)
         cache.set(key, tags, CACHE_SECONDS)
     return tags  # type: ignore[no-any-return]
 

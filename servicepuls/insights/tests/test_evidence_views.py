@@ -36,7 +36,7 @@ def _fake_analyze(text):
 
 @pytest.fixture
 def commented(municipality_a, monkeypatch):
-    monkeypatch.setattr(evidence, "analyze", _fake_analyze)
+    monkeypatch.setattr(evidence, "text_analyse", _fake_analyze)
     answers_store(municipality_a, "bygglov", 2023, 20, level=6)
     for index, comment in enumerate(COMMENTS):
         answers_store(municipality_a, "bygglov", 2024, 4, level=6, comment=comment, seed=index)
