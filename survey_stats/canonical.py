@@ -427,8 +427,13 @@ class _Reader:
     def error(self, layout: _Layout, line: int, index: int, message: str) -> CanonicalCsvError:
         return CanonicalCsvError(self.file, line, _column_name(layout, index), message)
 
-    def read(self, source: _LineSource) -> AnswerTable:
-        reader = csv.reader(source, strict=True)
+    def read(
+        self,
+        reader: Iterator[list[str]],
+        line_number: Callable[[], int],
+        source: _LineSource | None,
+    ) -> AnswerTable:
+        """Parse every record; ``source`` is the line-by-line source of the precise path."""
         try:
             header = self._next_record(reader, source)
             if header is None:
@@ -436,11 +441,12 @@ class _Reader:
                     self.file, 1, FIXED_COLUMNS[0], "empty file: expected a header row"
                 )
             layout = _header_layout(self.file, header)
-            source.layout = layout
+            if source is not None:
+                source.layout = layout
             rows: list[list[str]] = []
             lines: list[int] = []
             while True:
-                start = source.number + 1
+                start = line_number() + 1
                 row = self._next_record(reader, source)
                 if row is None:
                     break
@@ -456,14 +462,19 @@ class _Reader:
             if rows:
                 self._chunk(layout, rows, lines)
         except csv.Error as error:
+            if source is None:
+                raise _RetryPreciselyError from None
             text = "".join(source.record)
             column = _column_name(source.layout, _malformed_field(text))
             line = source.number - len(source.record) + 1
             raise CanonicalCsvError(self.file, line, column, f"malformed CSV ({error})") from None
         return self._table(layout)
 
-    def _next_record(self, reader: Iterator[list[str]], source: _LineSource) -> list[str] | None:
-        source.record = []
+    def _next_record(
+        self, reader: Iterator[list[str]], source: _LineSource | None
+    ) -> list[str] | None:
+        if source is not None:
+            source.record = []
         return next(reader, None)
 
     def _width_error(self, layout: _Layout, line: int, row: list[str]) -> CanonicalCsvError:
@@ -703,18 +714,42 @@ def read_canonical_csv(
     survey_stats.canonical.CanonicalCsvError: svar.csv, line 2, column nki_satisfied: answer 11 is outside the scale 1-10
     """
     if isinstance(source, str | Path):
-        path = Path(source)
         label = name if name is not None else str(source)
         try:
-            with path.open("rb") as stream:
-                return _Reader(label, scale).read(_LineSource(label, stream))
+            data: bytes | str = Path(source).read_bytes()
         except OSError as error:
             raise CanonicalCsvError(
                 label, 1, FIXED_COLUMNS[0], f"cannot read the file ({error.strerror})"
             ) from None
-    label = name if name is not None else str(getattr(source, "name", "<stream>"))
-    if isinstance(source, io.TextIOWrapper):
-        # Decode line by line from the bytes, so that a non-UTF-8 byte is reported on its
-        # own line rather than on the line where the wrapper's read-ahead chunk began.
-        return _Reader(label, scale).read(_LineSource(label, source.buffer))
-    return _Reader(label, scale).read(_LineSource(label, source))
+    else:
+        label = name if name is not None else str(getattr(source, "name", "<stream>"))
+        # Read a text file's bytes, so that a non-UTF-8 byte is reported on its own line.
+        data = source.buffer.read() if isinstance(source, io.TextIOWrapper) else source.read()
+    return _read_data(label, scale, data)
+
+
+class _RetryPreciselyError(Exception):
+    """The fast path met malformed CSV; the line-by-line path will say where."""
+
+
+def _read_data(label: str, scale: Scale, data: bytes | str) -> AnswerTable:
+    # Fast path: decode everything at once and let the C parser split the lines. Anything it
+    # cannot explain precisely (bad bytes, NUL, malformed quoting) is read again line by line.
+    text: str | None
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+    else:
+        text = data
+    if text is not None and "\x00" not in text:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        try:
+            return _Reader(label, scale).read(reader, lambda: reader.line_num, None)
+        except _RetryPreciselyError:
+            pass
+    lines = io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data, newline="")
+    source = _LineSource(label, lines)
+    precise = csv.reader(source, strict=True)
+    return _Reader(label, scale).read(precise, lambda: source.number, source)
