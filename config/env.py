@@ -21,6 +21,7 @@ env = environ.Env(
     REDIS_URL=(str, ""),
     EMAIL_URL=(str, ""),
     DEFAULT_FROM_EMAIL=(str, "Servicepuls <noreply@servicepuls.local>"),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
     TASK_BACKEND=(str, ""),
     SERVICEPULS_DATA_DIR=(str, ""),
     SERVICEPULS_TEXT_MODEL_DIR=(str, ""),

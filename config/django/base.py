@@ -19,6 +19,9 @@ from config.env import BASE_DIR, DATA_DIR, env
 DEBUG = env("DEBUG")
 ALLOWED_HOSTS: list[str] = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS: list[str] = env("CSRF_TRUSTED_ORIGINS")
+# Absolute address of the site, for links in e-mails sent by background tasks (survey
+# invitations, reminders), which have no request to build them from.
+SITE_URL: str = env("SITE_URL").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
