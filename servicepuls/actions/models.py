@@ -261,3 +261,24 @@ class CompetenceEffort(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SubmitterNotification(models.Model):
+    """That the submitter of a story linked to an action was told of a status; sent once."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="notifications")
+    story_id = models.BigIntegerField(_("story"))
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submitter notification")
+        verbose_name_plural = _("submitter notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "story_id", "status"], name="submitter_notification_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id}/{self.story_id}/{self.status}"

@@ -40,6 +40,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     ActionStatus.EVALUATED: frozenset(),
 }
 
+# Deciding and evaluating are the steering group's calls.
+STEERING_ONLY_STATUSES = frozenset({ActionStatus.DECIDED, ActionStatus.EVALUATED})
+
 
 def action_can_edit(*, user: User, action: Action) -> bool:
     """Steering group and admin edit every action of their organisation; a department
@@ -185,8 +188,7 @@ def action_transition(
                 "to": ActionStatus(to_status).label if to_status in ActionStatus else to_status,
             }
         )
-    needs_steering = to_status in {ActionStatus.DECIDED, ActionStatus.EVALUATED}
-    if needs_steering and not user_has_capability(actor, Capability.MANAGE_ACTIONS):
+    if to_status in STEERING_ONLY_STATUSES and not user_has_capability(actor, Capability.MANAGE_ACTIONS):
         raise ActionPermissionError(_("Only the steering group decides and evaluates actions."))
     from_status = action.status
     action.status = to_status
