@@ -2,3 +2,7 @@
 
 A pure package: it imports neither Django nor the Servicepuls apps, and runs offline.
 """
+
+from swedish_text.redaction import PiiSpan, RedactionResult, redact
+
+__all__ = ["PiiSpan", "RedactionResult", "redact"]
