@@ -16,4 +16,10 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.common.tasks.task_results_prune_task",
         cron="30 4 * * *",
     ),
+    # Every morning at 07:00: remind owners of overdue actions (once a week per action).
+    PeriodicTask(
+        name="actions-overdue-remind",
+        task="servicepuls.actions.tasks.actions_overdue_remind_task",
+        cron="0 7 * * *",
+    ),
 )

@@ -8,6 +8,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("servicepuls.common.urls")),
     path("", include("servicepuls.accounts.urls")),
+    path("", include("servicepuls.actions.urls")),
     path("", include("servicepuls.stories.urls")),
     path("api/", include("servicepuls.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

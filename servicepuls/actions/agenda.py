@@ -55,9 +55,7 @@ def agenda_data(*, organisation_id: int, held_on: dt.date) -> AgendaData:
             )
         ),
         proposed=list(actions.filter(status=ActionStatus.PROPOSED)),
-        done_since=list(
-            actions.filter(status=ActionStatus.DONE, done_on__gt=since or dt.date.min)
-        ),
+        done_since=list(actions.filter(status=ActionStatus.DONE, done_on__gt=since or dt.date.min)),
         efforts_since=list(efforts),
         result_lines=_result_lines(organisation_id, held_on),
         story_lines=_story_lines(organisation_id, since, held_on),

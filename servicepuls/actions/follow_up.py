@@ -18,14 +18,22 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from survey_stats.change import welch_change
+from survey_stats.groups import summarise
 
 from servicepuls.actions.models import Action
 from servicepuls.organisations.models import AuthorityArea
 from servicepuls.surveys.models import SurveyAnswer
-from survey_stats.change import welch_change
-from survey_stats.groups import summarise
 
-MEASURES = ("nki", "information", "tillganglighet", "bemotande", "kompetens", "rattssakerhet", "effektivitet")
+MEASURES = (
+    "nki",
+    "information",
+    "tillganglighet",
+    "bemotande",
+    "kompetens",
+    "rattssakerhet",
+    "effektivitet",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +181,9 @@ def follow_up_for_action(action: Action) -> FollowUp:
                     significant=change.significant,
                 )
             )
-    return FollowUp(measure=measure, area=action.target_area, baseline=baseline, points=tuple(points))
+    return FollowUp(
+        measure=measure, area=action.target_area, baseline=baseline, points=tuple(points)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,9 +40,13 @@ class ActionForm(forms.Form):
         label=_("Public summary"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown on the public page “Ni sa – vi gjorde”. Never write personal data here."),
+        help_text=_(
+            "Shown on the public page “Ni sa – vi gjorde”. Never write personal data here."
+        ),
     )
-    owner_department = forms.ModelChoiceField(label=_("Owner department"), queryset=Department.objects.none())
+    owner_department = forms.ModelChoiceField(
+        label=_("Owner department"), queryset=Department.objects.none()
+    )
     owner_person = forms.ModelChoiceField(
         label=_("Owner"), queryset=User.objects.none(), required=False
     )
@@ -90,7 +94,9 @@ class TransitionForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
 
 
 class MeetingForm(forms.Form):
@@ -109,9 +115,15 @@ class MeetingForm(forms.Form):
 
 
 class MeetingMinutesForm(forms.Form):
-    agenda = forms.CharField(label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 12}))
-    minutes = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
-    decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    decisions = forms.CharField(
+        label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class EffortForm(forms.Form):
@@ -132,7 +144,9 @@ class EffortForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

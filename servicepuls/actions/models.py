@@ -173,9 +173,7 @@ class ActionEvidence(BaseModel):
         related_name="+",
         verbose_name=_("area"),
     )
-    factor = models.CharField(
-        _("factor"), max_length=20, choices=ServiceFactor.choices, blank=True
-    )
+    factor = models.CharField(_("factor"), max_length=20, choices=ServiceFactor.choices, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     story_id = models.BigIntegerField(_("story"), null=True, blank=True, db_index=True)
     note = models.TextField(_("note"), blank=True)

@@ -110,7 +110,12 @@ def effort_summary_for_staff(*, user: User, year: int | None = None) -> list[Eff
             departments[key] = department
             row = rows.setdefault(
                 key,
-                {"efforts": 0, "participants": 0, "kind": defaultdict(int), "aud": defaultdict(int)},
+                {
+                    "efforts": 0,
+                    "participants": 0,
+                    "kind": defaultdict(int),
+                    "aud": defaultdict(int),
+                },
             )
             row["efforts"] = int(row["efforts"]) + 1  # type: ignore[call-overload]
             row["participants"] = int(row["participants"]) + effort.participants  # type: ignore[call-overload]
@@ -126,7 +131,9 @@ def effort_summary_for_staff(*, user: User, year: int | None = None) -> list[Eff
         )
         for key, row in rows.items()
     ]
-    return sorted(result, key=lambda r: (r.department is None, r.department.name if r.department else ""))
+    return sorted(
+        result, key=lambda r: (r.department is None, r.department.name if r.department else "")
+    )
 
 
 def department_get_for_staff(*, user: User, pk: int) -> Department:

@@ -188,7 +188,9 @@ def action_transition(
                 "to": ActionStatus(to_status).label if to_status in ActionStatus else to_status,
             }
         )
-    if to_status in STEERING_ONLY_STATUSES and not user_has_capability(actor, Capability.MANAGE_ACTIONS):
+    if to_status in STEERING_ONLY_STATUSES and not user_has_capability(
+        actor, Capability.MANAGE_ACTIONS
+    ):
         raise ActionPermissionError(_("Only the steering group decides and evaluates actions."))
     from_status = action.status
     action.status = to_status
@@ -270,9 +272,7 @@ def meeting_create(
         minutes=minutes,
         decisions=decisions,
     )
-    meeting.departments.set(
-        [d for d in departments if d.organisation_id == actor.organisation_id]
-    )
+    meeting.departments.set([d for d in departments if d.organisation_id == actor.organisation_id])
     from servicepuls.actions.agenda import agenda_generate
 
     meeting.agenda = agenda_generate(organisation_id=actor.organisation_id, held_on=held_on)
@@ -326,9 +326,7 @@ def competence_effort_create(
         factors=sorted(set(factors)),
         description=description,
     )
-    effort.departments.set(
-        [d for d in departments if d.organisation_id == actor.organisation_id]
-    )
+    effort.departments.set([d for d in departments if d.organisation_id == actor.organisation_id])
     return effort
 
 

@@ -85,7 +85,10 @@ def action_create_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "actions/staff/action_form.html",
-        {"form": form, "evidence": evidence_from_query(request.GET, organisation_id=user.organisation_id)},
+        {
+            "form": form,
+            "evidence": evidence_from_query(request.GET, organisation_id=user.organisation_id),
+        },
     )
 
 
@@ -210,7 +213,11 @@ def meeting_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = user_has_capability(user, Capability.MANAGE_MEETINGS)
     form = MeetingMinutesForm(
         request.POST or None,
-        initial={"agenda": meeting.agenda, "minutes": meeting.minutes, "decisions": meeting.decisions},
+        initial={
+            "agenda": meeting.agenda,
+            "minutes": meeting.minutes,
+            "decisions": meeting.decisions,
+        },
     )
     if request.method == "POST":
         if not can_manage:
