@@ -103,11 +103,13 @@ def _values(
 
 
 def _measurement(year: int, values: Sequence[float]) -> Measurement:
+    # ``summarise`` treats its values as the group's per-answer-set measure (NKI or a factor
+    # index alike): mean, Student-t interval and suppression below 7.
     group = summarise(values)
-    if group.suppressed or group.mean is None or group.ci is None:
+    if group.suppressed or group.nki is None or group.nki_ci is None:
         return Measurement(year=year, n=group.n, value=None, ci_low=None, ci_high=None)
     return Measurement(
-        year=year, n=group.n, value=group.mean, ci_low=group.ci.low, ci_high=group.ci.high
+        year=year, n=group.n, value=group.nki, ci_low=group.nki_ci.low, ci_high=group.nki_ci.high
     )
 
 
@@ -260,8 +262,8 @@ def agenda_result_lines(*, organisation_id: int, held_on: dt.date) -> list[str]:
             "n": current.n,
         }
         previous = _values(organisation_id=organisation_id, area=area, measure="nki", year=year - 1)
-        if len(previous) >= 7:
-            change = welch_change(previous, values)
+        change = welch_change(previous, values)
+        if change.difference is not None:
             if change.significant:
                 template = (
                     _("A significant rise of %(diff).1f points since %(prev)s.")
