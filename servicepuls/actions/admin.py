@@ -5,7 +5,7 @@ from django.contrib import admin
 from servicepuls.actions.models import Action, ActionEvent, CompetenceEffort, Meeting
 
 
-class ActionEventInline(admin.TabularInline):
+class ActionEventInline(admin.TabularInline[ActionEvent, Action]):
     model = ActionEvent
     extra = 0
     can_delete = False
@@ -16,7 +16,7 @@ class ActionEventInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(admin.ModelAdmin[Action]):
     list_display = ("title", "organisation", "owner_department", "status", "due_on")
     list_filter = ("status", "kind")
     search_fields = ("title", "organisation__name")
@@ -25,12 +25,12 @@ class ActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(admin.ModelAdmin[Meeting]):
     list_display = ("held_on", "title", "organisation")
     search_fields = ("title", "organisation__name")
 
 
 @admin.register(CompetenceEffort)
-class CompetenceEffortAdmin(admin.ModelAdmin):
+class CompetenceEffortAdmin(admin.ModelAdmin[CompetenceEffort]):
     list_display = ("held_on", "title", "kind", "audience", "participants", "organisation")
     list_filter = ("kind", "audience")

@@ -132,11 +132,18 @@ def seed_demo(context: DemoContext) -> None:
             ("SBF", "MF"),
         ),
     )
-    for offset, (title, kind, audience, participants, factors, short_names) in enumerate(efforts):
+    for offset, (
+        effort_title,
+        effort_kind,
+        audience,
+        participants,
+        factors,
+        short_names,
+    ) in enumerate(efforts):
         competence_effort_create(
             actor=chair,
-            kind=kind,
-            title=title,
+            kind=effort_kind,
+            title=effort_title,
             held_on=today - dt.timedelta(days=40 + 35 * offset),
             audience=audience,
             participants=participants,

@@ -61,7 +61,7 @@ def evidence_from_query(query: QueryDict, *, organisation_id: int | None) -> lis
             )
         )
     story_ids = [int(value) for value in query.getlist("story") if value.isdigit()]
-    if story_ids:
+    if story_ids and organisation_id is not None:
         for story_id in Story.objects.filter(
             pk__in=story_ids[:50], organisation_id=organisation_id, status__in=COUNTED_STATUSES
         ).values_list("pk", flat=True):
@@ -161,9 +161,12 @@ def said_we_did(*, organisation: Organisation) -> list[PublicArea]:
     area_objects = {a.pk: a for a in AuthorityArea.objects.all()}
     story_counts: Counter[int | None] = Counter()
     theme_counts: dict[int | None, Counter[str]] = defaultdict(Counter)
-    for area_id, factors in Story.objects.filter(
-        organisation=organisation, status__in=COUNTED_STATUSES
-    ).values_list("area_id", "factors"):
+    story_rows: list[tuple[int | None, list[str]]] = list(
+        Story.objects.filter(organisation=organisation, status__in=COUNTED_STATUSES).values_list(
+            "area_id", "factors"
+        )
+    )
+    for area_id, factors in story_rows:
         story_counts[area_id] += 1
         for factor in factors or []:
             if factor in factor_labels:
@@ -193,11 +196,13 @@ def said_we_did(*, organisation: Organisation) -> list[PublicArea]:
 def action_submitters_notify(*, action_id: int, status: str) -> int:
     """E-mail each consenting submitter of a story linked to the action, once per status."""
     action = Action.objects.select_related("organisation").get(pk=action_id)
-    story_ids = list(
-        ActionEvidence.objects.filter(action=action, kind=EvidenceKind.STORY).values_list(
-            "story_id", flat=True
-        )
-    )
+    story_ids = [
+        story_id
+        for story_id in ActionEvidence.objects.filter(
+            action=action, kind=EvidenceKind.STORY
+        ).values_list("story_id", flat=True)
+        if story_id is not None
+    ]
     contacts = StoryContact.objects.filter(
         story_id__in=story_ids,
         story__organisation_id=action.organisation_id,

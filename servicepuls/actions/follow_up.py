@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from survey_stats.change import welch_change
-from survey_stats.groups import summarise
 
 from servicepuls.actions.models import Action
 from servicepuls.organisations.models import AuthorityArea
 from servicepuls.surveys.models import SurveyAnswer
+from survey_stats.change import welch_change
+from survey_stats.groups import summarise
 
 MEASURES = (
     "nki",

@@ -23,10 +23,14 @@ class DateInput(forms.DateInput):
 
 
 def _org_departments(organisation_id: int | None) -> Any:
+    if organisation_id is None:
+        return Department.objects.none()
     return Department.objects.filter(organisation_id=organisation_id).order_by("name")
 
 
 def _org_areas(organisation_id: int | None) -> Any:
+    if organisation_id is None:
+        return AuthorityArea.objects.filter(organisation__isnull=True).order_by("sort_order")
     return AuthorityArea.objects.filter(organisation__isnull=True).order_by("sort_order") | (
         AuthorityArea.objects.filter(organisation_id=organisation_id)
     )
@@ -67,7 +71,7 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner_department"].queryset = _org_departments(organisation_id)  # type: ignore[attr-defined]
         self.fields["owner_person"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            organisation_id=organisation_id, is_active=True
+            organisation_id=organisation_id or 0, is_active=True
         ).order_by("first_name", "last_name", "username")
         self.fields["target_area"].queryset = _org_areas(organisation_id)  # type: ignore[attr-defined]
 

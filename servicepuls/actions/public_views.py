@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
@@ -11,6 +12,7 @@ from servicepuls.actions.evidence import PUBLIC_MIN_COUNT, said_we_did
 from servicepuls.organisations.models import Organisation
 
 
+@login_not_required
 @require_GET
 @cache_control(public=True, max_age=300)
 def said_we_did_index_view(request: HttpRequest) -> HttpResponse:
@@ -18,6 +20,7 @@ def said_we_did_index_view(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/public/index.html", {"organisations": organisations})
 
 
+@login_not_required
 @require_GET
 @cache_control(public=True, max_age=300)
 def said_we_did_view(request: HttpRequest, code: str) -> HttpResponse:

@@ -104,7 +104,7 @@ def effort_summary_for_staff(*, user: User, year: int | None = None) -> list[Eff
     rows: dict[int | None, dict[str, object]] = {}
     departments: dict[int | None, Department | None] = {None: None}
     for effort in efforts:
-        targets = list(effort.departments.all()) or [None]
+        targets: list[Department | None] = [*effort.departments.all()] or [None]
         for department in targets:
             key = department.pk if department is not None else None
             departments[key] = department

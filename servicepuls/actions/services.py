@@ -155,9 +155,11 @@ def action_update(*, actor: User, action: Action, **fields: Any) -> Action:
         and fields["owner_department"].pk != action.owner_department_id
     ):
         raise ActionPermissionError(_("A department contact cannot hand an action over."))
+    # Write only the edited fields: a stale instance must never undo a status change made
+    # meanwhile (statuses move only through ``action_transition``).
     for name, value in fields.items():
         setattr(action, name, value)
-    action.save()
+    action.save(update_fields=[*fields, "updated_at"])
     return action
 
 
@@ -291,7 +293,7 @@ def meeting_update(*, actor: User, meeting: Meeting, **fields: Any) -> Meeting:
         raise ValueError(f"not editable: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(meeting, name, value)
-    meeting.save()
+    meeting.save(update_fields=[*fields, "updated_at"])
     if departments is not None:
         meeting.departments.set(
             [d for d in departments if d.organisation_id == meeting.organisation_id]
@@ -314,7 +316,7 @@ def competence_effort_create(
     factors: Sequence[str] = (),
     description: str = "",
 ) -> CompetenceEffort:
-    if not user_has_capability(actor, Capability.MANAGE_MEETINGS):
+    if not user_has_capability(actor, Capability.MANAGE_MEETINGS) or actor.organisation_id is None:
         raise ActionPermissionError(_("Only the steering group records competence efforts."))
     effort = CompetenceEffort.objects.create(
         organisation_id=actor.organisation_id,

@@ -26,9 +26,10 @@ def test_public_page_and_action_pages_have_no_wcag_violations(live_server, page)
     page.fill("#id_password", "demo-styrgrupp")
     page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/staff/atgarder/")
-    assert page.locator("table tbody tr").count() == Action.objects.filter(
-        organisation__code="0136"
-    ).count()
+    assert (
+        page.locator("table tbody tr").count()
+        == Action.objects.filter(organisation__code="0136").count()
+    )
     assert axe_violations(page) == []
 
     action = Action.objects.filter(organisation__code="0136", status="in_progress").first()

@@ -59,7 +59,7 @@ def test_later_years_are_compared_with_the_baseline_by_welch(
     assert point.measurement.value == pytest.approx(after.mean(), abs=1e-9)
     assert point.difference == pytest.approx(after.mean() - before.mean(), abs=1e-9)
     assert point.p_value == pytest.approx(welch.pvalue, rel=1e-9)
-    assert point.significant is (welch.pvalue < 0.05)
+    assert point.significant is bool(welch.pvalue < 0.05)
     assert point.direction == "rise"
 
 
