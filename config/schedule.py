@@ -22,4 +22,18 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.actions.tasks.actions_overdue_remind_task",
         cron="0 7 * * *",
     ),
+    # Every night at 03:15: erase story contact details older than their organisation's
+    # retention period (Organisation.retention_days).
+    PeriodicTask(
+        name="story-contacts-erase-expired",
+        task="servicepuls.stories.tasks.story_contacts_erase_expired_task",
+        cron="15 3 * * *",
+    ),
+    # Sundays at 02:00: retrain the text classifier on the shipped corpus and every story
+    # whose tags staff confirmed; the stories app loads the new model from the data folder.
+    PeriodicTask(
+        name="text-model-retrain",
+        task="servicepuls.stories.tasks.text_model_retrain_task",
+        cron="0 2 * * 0",
+    ),
 )

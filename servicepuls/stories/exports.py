@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from servicepuls.stories.choices import Factor
 from servicepuls.stories.models import Story
@@ -88,7 +89,7 @@ def stories_xlsx(stories: Iterable[Story]) -> bytes:
     for row in story_export_rows(stories):
         sheet.append(row)
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from django_tasks import task
 
 from servicepuls.stories.models import Story
 from servicepuls.stories.privacy import story_contacts_erase_expired
+from servicepuls.stories.retraining import text_model_retrain
 from servicepuls.stories.services import story_analyse, story_analysis_failed
 
 logger = logging.getLogger(__name__)
@@ -30,3 +31,9 @@ def story_analyse_task(*, story_id: int) -> None:
 @task()
 def story_contacts_erase_expired_task() -> int:
     return story_contacts_erase_expired(now=timezone.now())
+
+
+@task()
+def text_model_retrain_task() -> str:
+    summary = text_model_retrain()
+    return summary.model_version

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .addresses import find_addresses
+from .names import find_names
 from .numbers import Candidate, find_emails, find_identity_numbers, find_phone_numbers
 from .spans import PLACEHOLDERS, PiiSpan, RedactionResult
 
@@ -12,7 +14,13 @@ __all__ = ["DETECTORS", "redact", "resolve_overlaps"]
 Detector = Callable[[str], list[Candidate]]
 
 #: The detectors, run in this order; overlaps are resolved by priority, not by order.
-DETECTORS: tuple[Detector, ...] = (find_emails, find_identity_numbers, find_phone_numbers)
+DETECTORS: tuple[Detector, ...] = (
+    find_emails,
+    find_identity_numbers,
+    find_phone_numbers,
+    find_addresses,
+    find_names,
+)
 
 
 def resolve_overlaps(candidates: Iterable[Candidate]) -> tuple[PiiSpan, ...]:

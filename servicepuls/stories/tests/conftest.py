@@ -20,9 +20,7 @@ PII_TEXT = (
 
 
 @pytest.fixture
-def make_story(
-    municipality_a, django_capture_on_commit_callbacks
-) -> Callable[..., Story]:
+def make_story(municipality_a, django_capture_on_commit_callbacks) -> Callable[..., Story]:
     """Create a story through ``story_create`` and run its analysis task (on commit)."""
 
     def make(**overrides: Any) -> Story:
@@ -46,7 +44,10 @@ def pii_story(make_story) -> Story:
     return make_story(
         raw_text=PII_TEXT,
         contact=ContactInput(
-            name="Anna Berg", email="anna.berg@example.se", phone="070-1234567", consent_follow_up=True
+            name="Anna Berg",
+            email="anna.berg@example.se",
+            phone="070-1234567",
+            consent_follow_up=True,
         ),
     )
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from servicepuls.organisations.models import AuthorityArea
 from servicepuls.stories.choices import AnalysisState, StoryEventKind, StoryStatus
 from servicepuls.stories.errors import StoryStatusTransitionError, StoryTagsInvalidError
 from servicepuls.stories.models import Story, StoryContact
@@ -11,7 +12,6 @@ from servicepuls.stories.services import (
     story_tags_confirm,
 )
 from servicepuls.stories.tests.factories import CampaignFactory
-from servicepuls.organisations.models import AuthorityArea
 
 
 def test_story_create_stores_the_story_and_redacts_it_on_commit(pii_story):
@@ -21,7 +21,9 @@ def test_story_create_stores_the_story_and_redacts_it_on_commit(pii_story):
     assert "19800101-1234" not in pii_story.redacted_text
     assert "070-123 45 67" not in pii_story.redacted_text
     assert "anna.berg@example.se" not in pii_story.redacted_text
+    assert "Karin Lund" not in pii_story.redacted_text
     assert "[personnummer]" in pii_story.redacted_text
+    assert "[namn]" in pii_story.redacted_text
     assert {span["type"] for span in pii_story.pii_spans} >= {"personnummer", "telefon", "e-post"}
     assert "19800101-1234" in pii_story.raw_text
     kinds = list(pii_story.events.values_list("kind", flat=True))
@@ -101,7 +103,8 @@ def test_story_bulk_status_change_reports_refused_stories(make_story, admin_user
     )
 
     assert changed == 1
-    assert len(problems) == 1 and second.reference in problems[0]
+    assert len(problems) == 1
+    assert second.reference in problems[0]
 
 
 def test_story_tags_confirm_records_before_and_after(make_story, staff_user):
@@ -118,7 +121,8 @@ def test_story_tags_confirm_records_before_and_after(make_story, staff_user):
     )
 
     story.refresh_from_db()
-    assert story.tags_confirmed and story.tags_confirmed_by == staff_user
+    assert story.tags_confirmed
+    assert story.tags_confirmed_by == staff_user
     assert story.factors == ["tillganglighet", "effektivitet"]
     assert story.factors_index == ",tillganglighet,effektivitet,"
     event = story.events.get(kind=StoryEventKind.TAGS_CONFIRMED)
