@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from servicepuls.accounts.models import User
+from servicepuls.actions.evidence import COUNTED_STATUSES
 from servicepuls.actions.models import (
     Action,
     ActionKind,
@@ -16,6 +19,7 @@ from servicepuls.actions.models import (
     ServiceFactor,
 )
 from servicepuls.organisations.models import AuthorityArea, Department
+from servicepuls.stories.models import Story
 
 
 class DateInput(forms.DateInput):
@@ -66,9 +70,28 @@ class ActionForm(forms.Form):
         choices=[("", _("NKI")), *ServiceFactor.choices],
         required=False,
     )
+    stories = forms.ModelMultipleChoiceField(
+        label=_("Stories behind the action"),
+        queryset=Story.objects.none(),
+        required=False,
+        help_text=_("Reviewed and shared stories; only their redacted text is ever shown."),
+    )
 
-    def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisation_id: int | None, with_stories: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if with_stories and organisation_id is not None:
+            stories_field = self.fields["stories"]
+            # The last two years' reviewed stories: what a steering group acts on.
+            stories_field.queryset = Story.objects.filter(  # type: ignore[attr-defined]
+                organisation_id=organisation_id,
+                status__in=COUNTED_STATUSES,
+                created_at__gte=timezone.now() - dt.timedelta(days=730),
+            ).order_by("-created_at")
+            stories_field.label_from_instance = _story_label  # type: ignore[attr-defined]
+        else:
+            del self.fields["stories"]
         self.fields["owner_department"].queryset = _org_departments(organisation_id)  # type: ignore[attr-defined]
         self.fields["owner_person"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             organisation_id=organisation_id or 0, is_active=True
@@ -88,6 +111,12 @@ class ActionForm(forms.Form):
             "target_area": action.target_area_id,
             "target_factor": action.target_factor,
         }
+
+
+def _story_label(story: Story) -> str:
+    words = story.redacted_text.split()
+    excerpt = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    return f"{story.reference}: {excerpt}"
 
 
 class TransitionForm(forms.Form):

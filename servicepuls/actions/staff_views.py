@@ -29,7 +29,8 @@ from servicepuls.actions.forms import (
     MeetingMinutesForm,
     TransitionForm,
 )
-from servicepuls.actions.models import ActionKind, ActionStatus
+from servicepuls.actions.models import ActionKind, ActionStatus, EvidenceKind
+from servicepuls.actions.services import EvidenceInput
 
 
 def _user(request: HttpRequest) -> User:
@@ -67,6 +68,13 @@ def action_create_view(request: HttpRequest) -> HttpResponse:
     form = ActionForm(request.POST or None, organisation_id=user.organisation_id)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        evidence = evidence_from_query(request.GET, organisation_id=user.organisation_id)
+        known = {item.story_id for item in evidence}
+        evidence += [
+            EvidenceInput(kind=EvidenceKind.STORY, story_id=story.pk)
+            for story in data["stories"]
+            if story.pk not in known
+        ]
         action = services.action_create(
             actor=user,
             kind=data["kind"],
@@ -78,7 +86,7 @@ def action_create_view(request: HttpRequest) -> HttpResponse:
             due_on=data["due_on"],
             target_area=data["target_area"],
             target_factor=data["target_factor"],
-            evidence=evidence_from_query(request.POST, organisation_id=user.organisation_id),
+            evidence=evidence,
         )
         messages.success(request, _("The action was proposed."))
         return redirect("actions:action_detail", pk=action.pk)
@@ -128,6 +136,7 @@ def action_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=ActionForm.initial_from(action),
         organisation_id=user.organisation_id,
+        with_stories=False,
     )
     if request.method == "POST" and form.is_valid():
         try:

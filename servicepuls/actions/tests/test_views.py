@@ -81,6 +81,8 @@ def test_the_steering_group_proposes_an_action_from_evidence(
     client, steering_user, department, bygglov, municipality_a
 ):
     story = story_create(municipality_a, bygglov)
+    chosen = story_create(municipality_a, bygglov, text="Beslutet var obegripligt.")
+    story_create(municipality_a, bygglov, status="new", text="Ogranskad berättelse.")
     client.force_login(steering_user)
     form_url = (
         reverse("actions:action_create")
@@ -97,17 +99,18 @@ def test_the_steering_group_proposes_an_action_from_evidence(
             "owner_department": department.pk,
             "target_area": bygglov.pk,
             "target_factor": "information",
-            "area": "bygglov",
-            "factor": "information",
-            "year": "2025",
-            "story": str(story.pk),
+            "stories": [chosen.pk],
         },
     )
 
     action = Action.objects.get(title="Tydligare beslut")
     assert response.status_code == 302
     assert response["Location"] == reverse("actions:action_detail", args=[action.pk])
-    assert sorted(action.evidence.values_list("kind", flat=True)) == ["factor", "story"]
+    assert sorted(action.evidence.values_list("kind", flat=True)) == ["factor", "story", "story"]
+    assert set(action.evidence.filter(kind="story").values_list("story_id", flat=True)) == {
+        story.pk,
+        chosen.pk,
+    }
     page = client.get(response["Location"]).content.decode()
     assert story.reference in page
     assert "070-123" not in page  # only the redacted text is shown
