@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("servicepuls.common.urls")),
     path("", include("servicepuls.accounts.urls")),
     path("", include("servicepuls.insights.urls")),
+    path("", include("servicepuls.actions.urls")),
     path("", include("servicepuls.stories.urls")),
     path("", include("servicepuls.surveys.urls")),
     path("api/", include("servicepuls.api.urls")),
