@@ -24,8 +24,11 @@ SERVICES = ("pypi", "osv")
 def run_pip_audit(service: str) -> dict[str, object] | None:
     """Run pip-audit against one vulnerability service; None when it could not run at all."""
     result = subprocess.run(  # noqa: S603 - fixed command
-        [str(PIP_AUDIT), "--format", "json", "--progress-spinner", "off", "--skip-editable"]
-        + ["--vulnerability-service", service, "--timeout", "20"],
+        [
+            str(PIP_AUDIT),
+            *("--format", "json", "--progress-spinner", "off", "--skip-editable"),
+            *("--vulnerability-service", service, "--timeout", "20"),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -44,7 +47,9 @@ def main() -> int:
         if report is None:
             continue
         dependencies = report["dependencies"]
-        assert isinstance(dependencies, list)
+        if not isinstance(dependencies, list):
+            print(f"pip-audit ({service}) wrote an unexpected report; trying the next service.")
+            continue
         audited = [entry for entry in dependencies if "skip_reason" not in entry]
         if not audited:
             print(f"pip-audit ({service}): no package could be looked up; trying the next service.")
