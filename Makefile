@@ -55,7 +55,7 @@ check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy --strict survey_stats swedish_text
-	$(BIN)/mypy servicepuls config
+	$(BIN)/mypy servicepuls config proof
 	DJANGO_SETTINGS_MODULE=config.django.test $(BIN)/servicepuls makemigrations --check --dry-run
 	@bash scripts/check-deploy.sh
 
