@@ -3,7 +3,7 @@
     python -m proof.load [--duration 60] [--users 200] [--workers 4] [--scenarios story,survey]
 
 Two phases on one stack, each ``--duration`` seconds with ``--users`` concurrent users
-(asyncio + httpx, one connection and cookie jar per user, no think time):
+(asyncio + httpx; one connection, cookie jar and loopback address per user; no think time):
 
 1. **ceiling**: every user POSTs to ``/proof/ceiling/``, a bare view that inserts one row;
 2. **product**: every user cycles through the product scenarios, each a real citizen's
@@ -130,7 +130,16 @@ def _percentile(values: list[float], percent: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(percent) - 1]
 
 
+def user_address(index: int) -> str:
+    """Each simulated citizen connects from its own loopback address (127.1.0.1, …).
+
+    The product limits public submissions per client address; 200 people share no address.
+    """
+    return f"127.1.{index // 250}.{index % 250 + 1}"
+
+
 async def _user(
+    index: int,
     stack: Stack,
     scenarios: list[Scenario],
     numbers: Iterator[int],
@@ -138,8 +147,13 @@ async def _user(
     tallies: dict[str, Tally],
 ) -> None:
     cycle = itertools.cycle(scenarios)
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=stack.base_url, timeout=60, limits=limits) as client:
+    transport = httpx.AsyncHTTPTransport(
+        local_address=user_address(index),
+        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+    )
+    async with httpx.AsyncClient(
+        base_url=stack.base_url, timeout=60, transport=transport
+    ) as client:
         while time.monotonic() < deadline:
             scenario = next(cycle)
             tally = tallies[scenario.name]
@@ -181,7 +195,7 @@ async def phase_run(
     numbers = itertools.count()
     deadline = time.monotonic() + duration
     await asyncio.gather(
-        *(_user(stack, scenarios, numbers, deadline, tallies) for _ in range(users))
+        *(_user(index, stack, scenarios, numbers, deadline, tallies) for index in range(users))
     )
     for scenario in scenarios:
         tallies[scenario.name].rows_after = stack.count(scenario.table)
