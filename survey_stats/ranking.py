@@ -40,6 +40,7 @@ from survey_stats.intervals import DEFAULT_LEVEL
 __all__ = [
     "AREA_MIN_N",
     "DEFAULT_RESAMPLES",
+    "TIE_DECIMALS",
     "TOTAL_MIN_AREA_RESPONSE_RATE",
     "TOTAL_MIN_MEAN_RESPONSE_RATE",
     "TOTAL_MIN_N",
@@ -68,6 +69,9 @@ TOTAL_MIN_AREA_RESPONSE_RATE = 0.30
 """...and at least this response rate in each counted area."""
 DEFAULT_RESAMPLES = 1000
 """Resamples behind a rank interval unless the caller asks for another number."""
+
+TIE_DECIMALS = 9
+"""Point ranks compare group means rounded to this many decimals."""
 
 _BATCH_CELLS = 4_000_000  # draws held in memory at once by the bootstrap
 
@@ -145,12 +149,16 @@ class Ranking:
 def competition_ranks(values: ArrayLike) -> IntArray:
     """Competition ranks, highest value first: equal values share the best rank (1, 2, 2, 4).
 
+    Values are compared after rounding to :data:`TIE_DECIMALS` decimals, so two means that
+    are equal except for the order in which their sums were added tie.
+
     Examples
     --------
     >>> competition_ranks([70.0, 80.0, 70.0, 65.0]).tolist()
     [2, 1, 2, 4]
     """
-    ranks: IntArray = competition_ranks_rows(np.asarray(values, dtype=np.float64)[None, :])[0]
+    rounded = np.round(np.asarray(values, dtype=np.float64), TIE_DECIMALS)
+    ranks: IntArray = competition_ranks_rows(rounded[None, :])[0]
     return ranks
 
 
