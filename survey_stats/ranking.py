@@ -176,24 +176,26 @@ def competition_ranks_rows(values: ArrayLike) -> IntArray:
     return ranks
 
 
-def _rank_histogram(replicates: FloatArray) -> IntArray:
+def _rank_histogram(replicates: FloatArray, *, ties_possible: bool = True) -> IntArray:
     """``histogram[g, r]``: in how many replicate rows column ``g`` has competition rank ``r``.
 
     One quicksort per row; rows with tied values get an exact pass in which equal values
-    share the best rank (1 + the number of strictly greater values).
+    share the best rank (1 + the number of strictly greater values). A caller that knows
+    ties cannot occur (continuous draws) skips the check.
     """
     rows, width = replicates.shape
     order = np.argsort(replicates, axis=1)
     ranks = np.broadcast_to(np.arange(width, 0, -1), (rows, width)).copy()
-    ordered = np.take_along_axis(replicates, order, axis=1)
-    for row in np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1)):
-        ranks[row] = width - np.searchsorted(ordered[row], ordered[row], side="right") + 1
+    if ties_possible:
+        ordered = np.take_along_axis(replicates, order, axis=1)
+        for row in np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1)):
+            ranks[row] = width - np.searchsorted(ordered[row], ordered[row], side="right") + 1
     cells = order * (width + 1) + ranks
     return np.bincount(cells.ravel(), minlength=width * (width + 1)).reshape(width, width + 1)
 
 
 def _rank_interval(
-    replicates: FloatArray, point: IntArray, level: float
+    replicates: FloatArray, point: IntArray, level: float, *, ties_possible: bool = True
 ) -> tuple[IntArray, IntArray]:
     """Percentile interval of each column's rank over the replicate rows.
 
@@ -202,7 +204,7 @@ def _rank_interval(
     histogram instead of a sort per group.
     """
     resamples = replicates.shape[0]
-    cumulative = np.cumsum(_rank_histogram(replicates), axis=1)
+    cumulative = np.cumsum(_rank_histogram(replicates, ties_possible=ties_possible), axis=1)
     tail = (1 - level) / 2
     need_low = max(1, math.ceil(round(tail * resamples, 9)))
     need_high = max(1, math.ceil(round((1 - tail) * resamples, 9)))
@@ -322,7 +324,11 @@ def sampling_rank_intervals(
             continue
         point[members] = competition_ranks(means[members])
         replicates = means[members] + se[members] * z[:, members]
-        low[members], high[members] = _rank_interval(replicates, point[members], level)
+        # Normal draws tie only where two groups have no spread (se = 0) at all.
+        ties_possible = int(np.count_nonzero(se[members] == 0)) >= 2
+        low[members], high[members] = _rank_interval(
+            replicates, point[members], level, ties_possible=ties_possible
+        )
     return point, low, high
 
 
