@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survey_stats.bands import BANDS, band_codes, grade_band, round_half_up
@@ -145,6 +145,7 @@ group_rows = st.lists(
 )
 
 
+@settings(max_examples=50)
 @given(group_rows, st.randoms(use_true_random=False))
 def test_group_properties(rows: list[tuple[int, float]], random: object) -> None:
     codes = np.array([r[0] for r in rows], dtype=np.int64)
