@@ -680,9 +680,12 @@ class _Token(NamedTuple):
     text: str
     start: int
     end: int
-    lower: str
     capitalised: bool
     gap: str  # the text between the previous token and this one
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
     def key(self) -> str:
@@ -694,7 +697,26 @@ class _Token(NamedTuple):
         return not self.gap.strip(" \t\u00a0")
 
 
+# Splitting on words (kept by the group) gives gaps and words in turn, in one C call.
+_WORD_SPLIT_RE: Final = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+
 def _tokens(text: str) -> list[_Token]:
+    if "[" in text:
+        return _tokens_around_placeholders(text)
+    tokens = []
+    position = 0
+    parts = _WORD_SPLIT_RE.split(text)
+    for gap, word in zip(parts[0:-1:2], parts[1::2], strict=True):
+        start = position + len(gap)
+        position = start + len(word)
+        capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
+        tokens.append(_Token(word, start, position, capitalised, gap))
+    return tokens
+
+
+def _tokens_around_placeholders(text: str) -> list[_Token]:
+    """The tokens of a text that contains placeholders of an earlier redaction."""
     tokens = []
     previous_end = 0
     for match in _WORD_RE.finditer(text):
@@ -710,11 +732,11 @@ def _tokens(text: str) -> list[_Token]:
             if word in _WORDLIKE_PLACEHOLDERS:
                 label = f"[{word}]"
                 gap = text[previous_end : start - 1]
-                tokens.append(_Token(label, start - 1, end + 1, label, True, gap))
+                tokens.append(_Token(label, start - 1, end + 1, True, gap))
                 previous_end = end + 1
             continue
         capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
-        tokens.append(_Token(word, start, end, word.lower(), capitalised, text[previous_end:start]))
+        tokens.append(_Token(word, start, end, capitalised, text[previous_end:start]))
         previous_end = end
     return tokens
 

@@ -129,7 +129,9 @@ def find_identity_numbers(text: str) -> list[Candidate]:
     >>> [(c.type, text[c.start:c.end]) for c in find_identity_numbers(text)]
     [('personnummer', '19850612-1234'), ('orgnr', '556677-8899')]
     """
-    found = []
+    found: list[Candidate] = []
+    if _FOUR_DIGITS_RE.search(text) is None:
+        return found
     for match in _ID_RE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         kind = _classify_identity(match["head"], match["sep"] or "", before)
@@ -151,6 +153,9 @@ _PHONE_RE: Final = re.compile(
     rf")"
     rf"(?P<body>\d(?:{_GROUP_SEP}?\d){{0,15}})"
 )
+# Cheap tests that rule out whole texts before the costly patterns run.
+_FOUR_DIGITS_RE: Final = re.compile(r"\d\d\d\d")
+_SPACED_DIGITS_RE: Final = re.compile(r"\d\d\D\d\d")
 _SEP_RUN_RE: Final = re.compile(_GROUP_SEP)
 
 
@@ -181,7 +186,9 @@ def find_phone_numbers(text: str) -> list[Candidate]:
     >>> [text[c.start:c.end] for c in find_phone_numbers(text)]
     ['070-123 45 67', '(08) 12 34 56', '+46 8 123 456 78']
     """
-    found = []
+    found: list[Candidate] = []
+    if _FOUR_DIGITS_RE.search(text) is None and _SPACED_DIGITS_RE.search(text) is None:
+        return found
     position = 0
     while (match := _PHONE_RE.search(text, position)) is not None:
         end = _phone_match_end(match)
