@@ -452,6 +452,7 @@ _BUSINESS_WORDS: Final = frozenset(
         "villa",
         "camping",
         "gården",
+        "gård",
         "galleri",
         "firma",
         "bryggeri",
@@ -672,6 +673,66 @@ class NameLexicon:
 _QUANTITY_AFTER_RE: Final = re.compile(r"[ \t\u00a0]?[1-9]\d{0,3}(?!\d)")
 # Definite-form endings of Swedish nouns ("Kiosken", "Bageriet", "Styrelsen").
 _DEFINITE_NOUN_RE: Final = re.compile(r"(?:en|et|arna|erna|orna)$")
+# Verbs of speech that make an unknown capitalised word before them a person.
+_SPEECH_VERBS: Final = frozenset(
+    [
+        "ringde",
+        "sa",
+        "sade",
+        "svarade",
+        "skrev",
+        "mejlade",
+        "mailade",
+        "berättade",
+        "berattade",
+        "förklarade",
+        "forklarade",
+        "lovade",
+        "tyckte",
+        "menade",
+        "hjälpte",
+        "hjalpte",
+        "said",
+        "told",
+        "called",
+        "wrote",
+        "replied",
+        "explained",
+        "promised",
+    ]
+)
+# Subjects that speak but are no person.
+_COMMON_SUBJECTS: Final = frozenset(
+    [
+        "man",
+        "ingen",
+        "någon",
+        "nagon",
+        "alla",
+        "flera",
+        "många",
+        "manga",
+        "somliga",
+        "vissa",
+        "andra",
+        "båda",
+        "bada",
+        "samtliga",
+        "vem",
+        "folk",
+        "staff",
+        "council",
+        "nobody",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "management",
+        "reception",
+        "support",
+        "they",
+    ]
+)
 _PLACEHOLDER_WORDS: Final = frozenset(PII_TYPES)
 _WORDLIKE_PLACEHOLDERS: Final = frozenset(["namn", "adress"])
 
@@ -855,7 +916,11 @@ class _NameFinder:
             following is not None
             and following.adjacent
             and following.capitalised
-            and (lexicon.is_surname(following.key) or lexicon.is_first_name(following.key))
+            and (
+                lexicon.is_surname(following.key)
+                or lexicon.is_first_name(following.key)
+                or following.text.endswith(("ić", "ič"))
+            )
             and following.lower not in _NOT_NAMES
         )
         if cue in ("role", "greeting", "signature"):
@@ -904,16 +969,42 @@ class _NameFinder:
                 and not (previous.capitalised and token.adjacent)
                 and _QUANTITY_AFTER_RE.match(self.text, token.end) is None
             ), False
-        if lexicon.is_unambiguous_surname(key):
+        if lexicon.is_unambiguous_surname(key) or token.text.endswith(("ić", "ič")):
             return True, True
         if (
             followed_by_surname
             and following is not None
-            and lexicon.is_unambiguous_surname(following.key)
+            and (
+                lexicon.is_unambiguous_surname(following.key)
+                or following.text.endswith(("ić", "ič"))
+            )
             and token.lower not in _BUSINESS_WORDS
         ):
             return not self._sentence_initial(i), False
-        return False, False
+        in_phrase = i > 0 and token.adjacent and self.tokens[i - 1].capitalised
+        return (
+            not self._sentence_initial(i)
+            and not in_phrase
+            and self._unknown_name_speaking(token, following)
+        ), False
+
+    def _unknown_name_speaking(self, token: _Token, following: _Token | None) -> bool:
+        """An unknown capitalised word followed by a verb of speech: "och Zorana ringde".
+
+        Authorities and groups speak too ("Boverket svarade", "Ingen ringde"), so the
+        word must not be a definite noun or a pronoun-like subject; and the caller asks
+        only in the middle of a sentence, where a capital letter means a proper noun
+        ("Företagare ringde" opens a staff note).
+        """
+        return (
+            following is not None
+            and following.adjacent
+            and following.lower in _SPEECH_VERBS
+            and len(token.text) >= 3
+            and token.lower not in _COMMON_SUBJECTS
+            and token.lower not in _BUSINESS_WORDS
+            and _DEFINITE_NOUN_RE.search(token.lower) is None
+        )
 
     def _extend(self, i: int) -> int:
         """The index of the last token of the name that starts at token ``i``."""

@@ -149,3 +149,17 @@ def test_possessive_firm_names_stay_but_people_do_not(text: str, expected: list[
 )
 def test_signatures_firms_and_places_seen_in_practice(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Igår kom svaret och sedan Zorana ringde igen.", ["Zorana"]),
+        ("Tack till Zlatana Brkić!", ["Zlatana Brkić"]),
+        ("Boverket svarade inte och Ingen ringde.", []),
+        ("Företagare ringde och ville ha besked.", []),
+        ("Vid mötet med ägarna till Ekeby Gård berättade de om planerna.", []),
+    ],
+)
+def test_unknown_names_before_a_verb_of_speech(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
