@@ -802,6 +802,10 @@ def _tokens_around_placeholders(text: str) -> list[_Token]:
     return tokens
 
 
+def _is_initial(token: _Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper() and token.text not in "IAÖÅ"
+
+
 class _NameFinder:
     """One pass over the tokens of one text."""
 
@@ -835,7 +839,7 @@ class _NameFinder:
             return "weak" if word in _WEAK_ROLE_WORDS else "role"
         if stripped in ("", ",", ":") and "\n" not in gap and word in _GREETINGS:
             return "greeting"
-        if stripped in ("", ",", ":", "!") and gap.count("\n") <= 2 and word in _SIGNATURES:
+        if gap.strip() in ("", ",", ":", "!") and gap.count("\n") <= 2 and word in _SIGNATURES:
             return "signature"
         if word in ("hälsning", "hälsningar", "regards", "wishes") and gap.count("\n") <= 2:
             return "signature"
@@ -1063,7 +1067,10 @@ class _NameFinder:
             end = self.tokens[last].end
             if len(self.tokens[last].text) == 1 and self.text[end : end + 1] == ".":
                 end += 1
-            found.append(Candidate("namn", self.tokens[i].start, end, PRIORITY_NAME))
+            start = self.tokens[i].start
+            if i > 0 and self.tokens[i].gap in (". ", " ") and _is_initial(self.tokens[i - 1]):
+                start = self.tokens[i - 1].start  # "J. Smith", "A Svensson"
+            found.append(Candidate("namn", start, end, PRIORITY_NAME))
             i = last + 1
         return found
 

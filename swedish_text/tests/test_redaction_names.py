@@ -163,3 +163,21 @@ def test_signatures_firms_and_places_seen_in_practice(text: str, expected: list[
 )
 def test_unknown_names_before_a_verb_of_speech(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Best,\nAmira El-Sayed\nOwner, Sunrise Café AB", ["Amira El-Sayed"]),
+        ("Regards\nJ. Smith", ["J. Smith"]),
+        ("Hi, my name is Jennifer Walsh and I run a bakery.", ["Jennifer Walsh"]),
+        ("I spoke to someone named Chris. Chris said it would take a week.", ["Chris", "Chris"]),
+        (
+            "The fire inspector Mikael Berg came on Monday. Thank you Mikael!",
+            ["Mikael Berg", "Mikael"],
+        ),
+        ("We applied in April and heard nothing until May.", []),
+    ],
+)
+def test_english_stories(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
