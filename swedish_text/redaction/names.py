@@ -884,7 +884,19 @@ class _NameFinder:
             if token.lower in _COMPANY_MARKERS and (
                 token.text.isupper() or token.lower in ("och", "co")
             ):
-                return token.key != "och" or (offset == 1 and standalone)
+                if token.key != "och":
+                    return True  # "Svensson AB", "Berg & Co"
+                partner = self._next(index)
+                if (
+                    offset == 1
+                    and standalone
+                    and partner is not None
+                    and partner.capitalised
+                    and not self.lexicon.is_first_name(partner.key)
+                    and not self.lexicon.is_surname(partner.key)
+                ):
+                    return True  # "Berg och Söner"
+                break
             if not token.capitalised and not token.text.isupper():
                 break
         if (
@@ -1068,7 +1080,12 @@ class _NameFinder:
             if len(self.tokens[last].text) == 1 and self.text[end : end + 1] == ".":
                 end += 1
             start = self.tokens[i].start
-            if i > 0 and self.tokens[i].gap in (". ", " ") and _is_initial(self.tokens[i - 1]):
+            if (
+                i > 0
+                and self.tokens[i].gap in (". ", " ")
+                and _is_initial(self.tokens[i - 1])
+                and (not found or found[-1].end <= self.tokens[i - 1].start)
+            ):
                 start = self.tokens[i - 1].start  # "J. Smith", "A Svensson"
             found.append(Candidate("namn", start, end, PRIORITY_NAME))
             i = last + 1
