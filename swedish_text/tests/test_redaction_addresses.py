@@ -68,5 +68,5 @@ def test_an_address_far_into_a_text_is_matched_whole() -> None:
 
     result = redact(text)
 
-    assert "[adress] Bo" in result.text
+    assert result.text.count("[adress] [namn]") == 3
     assert redact(result.text).text == result.text
