@@ -644,7 +644,11 @@ class NameLexicon:
         if key in self.first_names:
             return True
         if "-" in key:
-            return all(part in self.first_names for part in key.split("-"))
+            # "Anna-Karin", and "Ann-Sofi" whose second part the lists need not know
+            parts = key.split("-")
+            return parts[0] in self.first_names and (
+                len(parts) == 2 or all(part in self.first_names for part in parts)
+            )
         return len(key) > 3 and key.endswith("s") and key[:-1] in self.first_names
 
     def is_ambiguous_first_name(self, key: str) -> bool:
