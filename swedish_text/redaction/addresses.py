@@ -292,7 +292,7 @@ def _alternatives(words: list[str]) -> str:
 
 _NUMBER: Final = (
     r"[ \t\u00a0]\d{1,4}"
-    r"(?:[a-zA-Z](?!\w)|[ \t\u00a0][A-H](?![\w:.]))?"
+    r"(?:[a-zA-Z](?!\w)|[ \t\u00a0][A-H](?![\w:]|\.\w))?"
     r"(?:[ \t\u00a0]?[-\u2013][ \t\u00a0]?\d{1,4}(?!\d))?"
     r"(?!\d)(?![.,:]\d)"
     r"(?![ \t\u00a0]?(?:kr|kronor|sek|%|procent|år|ar|st|dagar|veckor|månader|manader|"
