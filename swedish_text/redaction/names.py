@@ -661,9 +661,11 @@ class NameLexicon:
 
     def is_unambiguous_surname(self, key: str) -> bool:
         """A surname that, alone and capitalised, can only be a person."""
+        base = key[:-1] if key.endswith("s") and key not in self.surnames else key
+        if base in self.ambiguous_surnames:
+            return False
         if _STRONG_SURNAME_SUFFIX_RE.search(key):
             return True
-        base = key[:-1] if key.endswith("s") and key not in self.surnames else key
         return (
             base in self.surnames
             and len(base) > 4
