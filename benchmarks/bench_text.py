@@ -5,7 +5,9 @@ and the peak memory (RSS) are those of a process that does nothing else:
 
 - model load: import ``swedish_text`` and load the shipped model (target ≤ 2 s);
 - throughput: ``analyze()`` over the project corpus's stories cut or repeated to about
-  80 words (target ≥ 500 texts/s on one core);
+  80 words (target ≥ 500 texts/s on one core), in texts per CPU second of the process
+  (the machines are shared, so wall-clock rates are printed too but vary with the load),
+  for the first pass (every word new to the caches) and in the steady state;
 - baseline in the same run: redaction alone, so the ratio shows what tagging adds;
 - peak RSS of the whole subprocess (target ≤ 300 MB).
 
@@ -22,6 +24,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,21 +54,27 @@ def _child(seconds: float) -> dict[str, float]:
     load_seconds = time.perf_counter() - started
     texts = _texts()
 
-    def rate(function: object) -> float:
-        assert callable(function)
-        count, begun = 0, time.perf_counter()
-        while time.perf_counter() - begun < seconds:
+    def rate(function: Callable[[str], object]) -> tuple[float, float]:
+        """Texts per CPU second and per wall-clock second over at least ``seconds``."""
+        count, wall, cpu = 0, time.perf_counter(), time.process_time()
+        while time.perf_counter() - wall < seconds or count == 0:
             for text in texts:
                 function(text)
             count += len(texts)
-        return count / (time.perf_counter() - begun)
+        return count / (time.process_time() - cpu), count / (time.perf_counter() - wall)
 
-    analysis_rate = rate(swedish_text.analyze)
-    redaction_rate = rate(swedish_text.redact)
+    first_pass_cpu = time.process_time()
+    for text in texts:  # every word is new to the analyzer's caches
+        swedish_text.analyze(text)
+    cold_rate = len(texts) / (time.process_time() - first_pass_cpu)
+    analysis_rate, analysis_wall_rate = rate(swedish_text.analyze)
+    redaction_rate, _ = rate(swedish_text.redact)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "load_seconds": load_seconds,
         "analysis_texts_per_second": analysis_rate,
+        "analysis_texts_per_wall_second": analysis_wall_rate,
+        "cold_analysis_texts_per_second": cold_rate,
         "redaction_texts_per_second": redaction_rate,
         "peak_rss_mb": peak_mb,
         "texts": len(texts),
@@ -91,13 +100,23 @@ def main() -> None:
     ).stdout
     figures = json.loads(output.splitlines()[-1])
     ratio = figures["analysis_texts_per_second"] / figures["redaction_texts_per_second"]
-    print(f"machine: {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}"
+    )
     print(f"texts: {figures['texts']} corpus stories of {WORDS_PER_TEXT} words, one core")
-    print(f"model load:         {figures['load_seconds']:.2f} s (target ≤ 2 s)")
-    print(f"full analysis:      {figures['analysis_texts_per_second']:.0f} texts/s (target ≥ 500)")
-    print(f"baseline redaction: {figures['redaction_texts_per_second']:.0f} texts/s")
-    print(f"analysis / redaction time ratio: {1 / ratio:.2f}")
-    print(f"peak RSS:           {figures['peak_rss_mb']:.0f} MB (target ≤ 300 MB)")
+    print(f"model load:            {figures['load_seconds']:.2f} s (target ≤ 2 s)")
+    print(
+        f"full analysis:         {figures['analysis_texts_per_second']:.0f} texts per CPU second "
+        f"(target ≥ 500; {figures['analysis_texts_per_wall_second']:.0f} per wall-clock second)"
+    )
+    print(
+        f"first pass, cold cache: {figures['cold_analysis_texts_per_second']:.0f} texts per CPU second"
+    )
+    print(
+        f"baseline redaction:    {figures['redaction_texts_per_second']:.0f} texts per CPU second"
+    )
+    print(f"analysis time / redaction time: {1 / ratio:.2f}")
+    print(f"peak RSS:              {figures['peak_rss_mb']:.0f} MB (target ≤ 300 MB)")
     ok = (
         figures["load_seconds"] <= 2
         and figures["analysis_texts_per_second"] >= 500

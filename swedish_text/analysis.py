@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import threading
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -163,37 +164,26 @@ class Analyzer:
 def _reasons(vector: Vector, contributions: FloatMatrix) -> list[tuple[str, ...]]:
     """For each column of contributions, the words whose features added most to it.
 
-    A feature's contribution is shared evenly among the words that produced it; only the
-    strongest :data:`_REASON_FEATURES` features of each column are traced back to words.
+    A feature's (positive) contribution is shared evenly among its occurrences in the
+    words of the text; a word's score is the sum of its shares.
     """
-    tops: list[list[int]] = []
-    for column in contributions.T:
-        candidates = np.flatnonzero(column > 0)
-        if len(candidates) > _REASON_FEATURES:
-            strongest = np.argpartition(-column[candidates], _REASON_FEATURES)
-            candidates = candidates[strongest[:_REASON_FEATURES]]
-        tops.append(candidates.tolist())
-    indices = vector.indices.tolist()
-    sources = vector.features.sources(indices[p] for top in tops for p in top)
-    words = vector.features.words
+    features = vector.features
+    lengths = [len(ids) for ids in features.word_features]
+    if not lengths or not sum(lengths):
+        return [() for _ in range(contributions.shape[1])]
+    unique: dict[str, int] = {}
+    owners = [unique.setdefault(word, len(unique)) for word in features.words]
+    owner = np.repeat(np.array(owners, dtype=np.int64), lengths)
+    flat = np.fromiter(chain.from_iterable(features.word_features), dtype=np.int64)
+    positions = np.searchsorted(vector.indices, flat)
+    shares = np.maximum(contributions[positions], 0.0) / vector.counts[positions, None]
+    words = list(unique)
     result = []
-    for column, top in zip(contributions.T.tolist(), tops, strict=True):
-        by_word: dict[str, float] = {}
-        for position in top:
-            found = sources.get(indices[position])
-            if not found:
-                continue
-            share = column[position] / len(found)
-            for word_index in found:
-                word = words[word_index]
-                by_word[word] = by_word.get(word, 0.0) + share
-        ranked = sorted(by_word.items(), key=lambda item: (-item[1], item[0]))
-        result.append(tuple(word for word, _ in ranked[:MAX_REASONS]))
+    for column in shares.T:
+        scores = np.bincount(owner, weights=column, minlength=len(words))
+        best = np.argsort(-scores, kind="stable")[:MAX_REASONS]
+        result.append(tuple(words[i] for i in best.tolist() if scores[i] > 0))
     return result
-
-
-#: How many of the most contributing features are traced back to words.
-_REASON_FEATURES = 40
 
 
 _default: Analyzer | None = None

@@ -89,15 +89,6 @@ class TextFeatures:
             ),
         )
 
-    def sources(self, features: Iterable[int]) -> dict[int, list[int]]:
-        """For each of ``features``, the indices of the words that produced it."""
-        wanted = set(features)
-        found: dict[int, list[int]] = {}
-        for word_index, ids in enumerate(self.word_features):
-            for feature in wanted.intersection(ids):
-                found.setdefault(feature, []).extend([word_index] * ids.count(feature))
-        return found
-
 
 @dataclass(frozen=True)
 class Vector:
@@ -105,6 +96,7 @@ class Vector:
 
     indices: npt.NDArray[np.int64]
     values: npt.NDArray[np.float64]
+    counts: npt.NDArray[np.float64]
     features: TextFeatures
 
     @property
@@ -273,7 +265,9 @@ class Featurizer:
         scales = np.array(
             [1.0 / norms[_WORD], self.options.char_weight / norms[_CHAR], self.options.cue_weight]
         )
-        return Vector(indices=indices, values=values * scales[families], features=features)
+        return Vector(
+            indices=indices, values=values * scales[families], counts=counts, features=features
+        )
 
     def _cue_groups(self, folded: str, lemma: str, parts: tuple[str, ...]) -> list[str]:
         groups: set[str] = set()
