@@ -48,6 +48,7 @@ __all__ = [
     "corpus_examples",
     "corpus_sha256",
     "read_labelled_jsonl",
+    "sort_key",
     "train",
 ]
 
@@ -163,10 +164,15 @@ def corpus_examples(directory: Path | None = None) -> list[LabelledText]:
     return examples
 
 
+def sort_key(example: LabelledText) -> tuple[str, str, tuple[str, ...], str, str]:
+    """The order training puts examples in (by content, so input order never matters)."""
+    return (example.text, example.area, example.factors, example.sentiment, example.id)
+
+
 def corpus_sha256(examples: Iterable[LabelledText]) -> str:
     """A fingerprint of the texts and labels (in any order), stored with the model."""
     digest = hashlib.sha256()
-    ordered = sorted(examples, key=lambda e: (e.text, e.area, e.factors, e.sentiment, e.id))
+    ordered = sorted(examples, key=sort_key)
     for example in ordered:
         record = [example.text, example.area, list(example.factors), example.sentiment]
         digest.update(json.dumps(record, ensure_ascii=False).encode())
@@ -501,7 +507,7 @@ def _fit(x: Any, examples: Sequence[LabelledText], options: TrainOptions) -> dic
 def _train(examples: Sequence[LabelledText], options: TrainOptions) -> Model:
     if len(examples) < 2 * options.folds:
         raise ValueError(f"at least {2 * options.folds} examples are needed to train")
-    examples = sorted(examples, key=lambda e: (e.text, e.area, e.factors, e.sentiment, e.id))
+    examples = sorted(examples, key=sort_key)
     texts = [classification_text(example.text) for example in examples]
     tables, parts = _lemma_tables(texts)
     lemmatizers = {

@@ -15,7 +15,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from swedish_text.analysis import Analyzer
-from swedish_text.batch import ClassificationReport, LineError, analyze_lines, labelled_lines
+from swedish_text.batch import (
+    ClassificationReport,
+    LineError,
+    analyze_lines,
+    cross_validate,
+    labelled_lines,
+)
 from swedish_text.redaction.evaluate import (
     LabelledRecord,
     evaluate_redaction,
@@ -55,10 +61,19 @@ class Command(BaseCommand):
         )
         train_parser.add_argument("--extra", type=Path, action="append", default=[])
         train_parser.add_argument("--out", type=Path, default=MODEL_DIR)
+        cross = subcommands.add_parser(
+            "cross-validate", help="K-fold cross-validated figures on the shipped corpus."
+        )
+        cross.add_argument("--folds", type=int, default=5)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "train":
             self._train(options["extra"], options["out"])
+            return
+        if options["subcommand"] == "cross-validate":
+            if options["folds"] < 2:
+                raise CommandError("--folds must be at least 2")
+            self.stdout.write(cross_validate(corpus_examples(), options["folds"]).to_text())
             return
         path: Path = options["file"]
         text = self._read(path)
