@@ -40,8 +40,8 @@ class FeatureOptions:
 
     char_min: int = 3
     char_max: int = 5
-    char_weight: float = 0.6
-    cue_weight: float = 0.5
+    char_weight: float = 1.0
+    cue_weight: float = 0.25
     bigrams: bool = True
     min_df: int = 2
 

@@ -104,6 +104,8 @@ class LabelledText:
     id: str = ""
 
     def __post_init__(self) -> None:
+        # Accept any iterable of factors (e.g. a list from JSON); store a sorted tuple.
+        object.__setattr__(self, "factors", tuple(sorted(set(self.factors))))
         if self.area not in AREAS:
             raise ValueError(f"unknown area {self.area!r}")
         if not self.factors:
@@ -204,7 +206,7 @@ class TrainOptions:
     """Regularisation of the three classifiers and the threshold search."""
 
     area_c: float = 4.0
-    factor_c: float = 2.0
+    factor_c: float = 8.0
     sentiment_c: float = 2.0
     folds: int = 5
     features: FeatureOptions = field(default_factory=FeatureOptions)
