@@ -228,8 +228,6 @@ _SIGNATURES: Final = frozenset(
         "noterat",
         "antecknat",
         "signerat",
-        "från",
-        "/",
     ]
 )
 # Verbs after a name that make an ambiguous first name a person ("Per ringde").
@@ -454,6 +452,7 @@ _BUSINESS_WORDS: Final = frozenset(
         "villa",
         "camping",
         "gården",
+        "gård",
         "galleri",
         "firma",
         "bryggeri",
@@ -462,11 +461,85 @@ _BUSINESS_WORDS: Final = frozenset(
         "kebab",
         "frisör",
         "frisörsalong",
+        "food",
+        "foods",
+        "street",
+        "market",
+        "deli",
+        "livs",
+        "bygg",
+        "byggnads",
+        "byggservice",
+        "fastigheter",
+        "fastighet",
+        "schakt",
+        "trading",
+        "consulting",
+        "konsult",
+        "konsulter",
+        "service",
+        "vvs",
+        "rör",
+        "ror",
+        "måleri",
+        "maleri",
+        "snickeri",
+        "åkeri",
+        "akeri",
+        "transport",
+        "logistik",
+        "bilservice",
+        "hantverk",
+        "städ",
+        "entreprenad",
+        "fasad",
+        "plåt",
+        "tak",
+        "trädgård",
+        "blommor",
+        "hudvård",
+        "skönhet",
+        "träning",
+        "design",
+        "media",
+        "events",
+        "event",
+        "catering",
+        "kök",
+        "pizza",
+        "thai",
+        "invest",
+        "holding",
+        "group",
+        "gruppen",
+        "partner",
+        "partners",
+        "juridik",
+        "redovisning",
+        "ekonomi",
+        "revision",
+        "installation",
+        "ventilation",
+        "golv",
+        "lack",
+        "bilverkstad",
+        "verkstad",
+        "motor",
+        "import",
+        "export",
+        "handel",
+        "kitchen",
+        "shop",
+        "store",
+        "company",
+        "consult",
     ]
 )
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["i", "från", "fran", "till", "mot", "vid", "utanför", "nära", "in", "from", "to", "at", "near"]
 )
+# Prepositions after which a capitalised word is a place, never a person.
+_IN_PLACE: Final = frozenset(["i", "utanför", "nära", "in", "near"])
 _PLACE_NOUNS: Final = frozenset(
     ["kommun", "kommuns", "stad", "stads", "län", "läns", "församling", "hamn", "municipality"]
 )
@@ -598,16 +671,82 @@ class NameLexicon:
 
 # A small number right after a word ("Max 3 dagar", "May 5"): the word is not a name.
 _QUANTITY_AFTER_RE: Final = re.compile(r"[ \t\u00a0]?[1-9]\d{0,3}(?!\d)")
+# Definite-form endings of Swedish nouns ("Kiosken", "Bageriet", "Styrelsen").
+_DEFINITE_NOUN_RE: Final = re.compile(r"(?:en|et|arna|erna|orna)$")
+# Verbs of speech that make an unknown capitalised word before them a person.
+_SPEECH_VERBS: Final = frozenset(
+    [
+        "ringde",
+        "sa",
+        "sade",
+        "svarade",
+        "skrev",
+        "mejlade",
+        "mailade",
+        "berättade",
+        "berattade",
+        "förklarade",
+        "forklarade",
+        "lovade",
+        "tyckte",
+        "menade",
+        "hjälpte",
+        "hjalpte",
+        "said",
+        "told",
+        "called",
+        "wrote",
+        "replied",
+        "explained",
+        "promised",
+    ]
+)
+# Subjects that speak but are no person.
+_COMMON_SUBJECTS: Final = frozenset(
+    [
+        "man",
+        "ingen",
+        "någon",
+        "nagon",
+        "alla",
+        "flera",
+        "många",
+        "manga",
+        "somliga",
+        "vissa",
+        "andra",
+        "båda",
+        "bada",
+        "samtliga",
+        "vem",
+        "folk",
+        "staff",
+        "council",
+        "nobody",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "management",
+        "reception",
+        "support",
+        "they",
+    ]
+)
 _PLACEHOLDER_WORDS: Final = frozenset(PII_TYPES)
+_WORDLIKE_PLACEHOLDERS: Final = frozenset(["namn", "adress"])
 
 
 class _Token(NamedTuple):
     text: str
     start: int
     end: int
-    lower: str
     capitalised: bool
     gap: str  # the text between the previous token and this one
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
     def key(self) -> str:
@@ -619,7 +758,26 @@ class _Token(NamedTuple):
         return not self.gap.strip(" \t\u00a0")
 
 
+# Splitting on words (kept by the group) gives gaps and words in turn, in one C call.
+_WORD_SPLIT_RE: Final = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+
 def _tokens(text: str) -> list[_Token]:
+    if "[" in text:
+        return _tokens_around_placeholders(text)
+    tokens = []
+    position = 0
+    parts = _WORD_SPLIT_RE.split(text)
+    for gap, word in zip(parts[0:-1:2], parts[1::2], strict=True):
+        start = position + len(gap)
+        position = start + len(word)
+        capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
+        tokens.append(_Token(word, start, position, capitalised, gap))
+    return tokens
+
+
+def _tokens_around_placeholders(text: str) -> list[_Token]:
+    """The tokens of a text that contains placeholders of an earlier redaction."""
     tokens = []
     previous_end = 0
     for match in _WORD_RE.finditer(text):
@@ -630,11 +788,22 @@ def _tokens(text: str) -> list[_Token]:
             and text[start - 1 : start] == "["
             and text[end : end + 1] == "]"
         ):
-            continue  # an earlier redaction: part of the gap, not a word
+            # An earlier redaction. A name or an address stands in for capitalised words;
+            # a number is no word at all, as in the text before it was redacted.
+            if word in _WORDLIKE_PLACEHOLDERS:
+                label = f"[{word}]"
+                gap = text[previous_end : start - 1]
+                tokens.append(_Token(label, start - 1, end + 1, True, gap))
+                previous_end = end + 1
+            continue
         capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
-        tokens.append(_Token(word, start, end, word.lower(), capitalised, text[previous_end:start]))
+        tokens.append(_Token(word, start, end, capitalised, text[previous_end:start]))
         previous_end = end
     return tokens
+
+
+def _is_initial(token: _Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper() and token.text not in "IAÖÅ"
 
 
 class _NameFinder:
@@ -658,12 +827,10 @@ class _NameFinder:
         token = self.tokens[i]
         gap = token.gap
         stripped = gap.strip(" \t\u00a0")
-        if stripped.endswith("/") and (
-            token.start - len(gap) == 0
-            or gap[: gap.rfind("/")].strip(" \t\u00a0/") == ""
-            or gap.startswith(("\n", " "))
-        ):
-            return "signature"
+        if stripped.endswith("/"):
+            before = gap[: gap.find("/")]
+            if before.endswith((" ", "\n", "\t")) or (i == 0 and not before.strip()):
+                return "signature"
         if i == 0:
             return None
         previous = self.tokens[i - 1]
@@ -672,7 +839,7 @@ class _NameFinder:
             return "weak" if word in _WEAK_ROLE_WORDS else "role"
         if stripped in ("", ",", ":") and "\n" not in gap and word in _GREETINGS:
             return "greeting"
-        if stripped in ("", ",", ":", "!") and gap.count("\n") <= 2 and word in _SIGNATURES:
+        if gap.strip() in ("", ",", ":", "!") and gap.count("\n") <= 2 and word in _SIGNATURES:
             return "signature"
         if word in ("hälsning", "hälsningar", "regards", "wishes") and gap.count("\n") <= 2:
             return "signature"
@@ -691,6 +858,14 @@ class _NameFinder:
     def _is_company(self, first: int, last: int, standalone: bool) -> bool:
         """Whether tokens ``first..last`` belong to a company name."""
         following = self._next(last)
+        head = self.tokens[first].key
+        if (
+            last > first
+            and head.endswith("s")
+            and head not in self.lexicon.first_names
+            and (head[:-1] in self.lexicon.first_names or head[:-1] in self.lexicon.surnames)
+        ):
+            return True  # "Helenas Blommor", "Anderssons Bygg": a possessive names a firm
         trailing = self.text[self.tokens[last].end : self.tokens[last].end + 3].lstrip(" ")
         if trailing.startswith("&"):
             after = self._next(last + 1) if following is None or following.adjacent else following
@@ -718,12 +893,15 @@ class _NameFinder:
             and self.tokens[first - 1].lower in _BUSINESS_WORDS
         ):
             return True
-        if any(self.tokens[index].lower in _BUSINESS_WORDS for index in range(first, last + 1)):
+        if any(self.tokens[index].lower in _BUSINESS_WORDS for index in range(first + 1, last + 1)):
             return True
         if standalone and following is not None and following.adjacent and following.capitalised:
-            return not self.lexicon.is_first_name(following.key) and not self.lexicon.is_surname(
+            if head.endswith("s") and head[:-1] in self.lexicon.surnames:
+                return True  # "Johanssons Mark & Schakt"
+            person_after = self.lexicon.is_first_name(
                 following.key
-            )
+            ) and not self.lexicon.is_ambiguous_first_name(following.key)
+            return not person_after  # "Svensson Karin" is a person, "Lindkvist Bygg" a firm
         return following is not None and following.adjacent and following.lower in _STREET_WORDS
 
     # -- deciding where names start --------------------------------------------------
@@ -742,12 +920,22 @@ class _NameFinder:
             following is not None
             and following.adjacent
             and following.capitalised
-            and (lexicon.is_surname(following.key) or lexicon.is_first_name(following.key))
+            and (
+                lexicon.is_surname(following.key)
+                or lexicon.is_first_name(following.key)
+                or following.text.endswith(("ić", "ič"))
+            )
             and following.lower not in _NOT_NAMES
         )
         if cue in ("role", "greeting", "signature"):
             known = known_first or lexicon.is_surname(key)
-            if ":" in token.gap and not known:
+            if (
+                (":" in token.gap or cue == "signature")
+                and not known
+                and _DEFINITE_NOUN_RE.search(token.lower)
+            ):
+                pass  # "/Kiosken vid Badviken", "Kunden: Föreningen": a definite noun
+            elif ":" in token.gap and not known:
                 pass
             elif token.capitalised or (known_first and not ambiguous):
                 return True, False
@@ -755,13 +943,18 @@ class _NameFinder:
             return True, False
         if not token.capitalised:
             return False, False
-        if i > 0 and self.tokens[i - 1].lower in _PLACE_PREPOSITIONS and key in lexicon.places:
+        previous_word = self.tokens[i - 1].lower if i > 0 else ""
+        if previous_word in _PLACE_PREPOSITIONS and key in lexicon.places:
             return False, False
+        if previous_word in _IN_PLACE and self.tokens[i].adjacent:
+            return False, False  # "i Ösmo", "near Gloucester": a place, not a person
         if known_first:
             if not ambiguous:
                 return True, False
             if followed_by_surname or cue == "weak":
                 return True, False
+            if i > 0 and token.adjacent and self.tokens[i - 1].capitalised:
+                return False, False  # part of a longer proper name: "Sjöviks Marina"
             if following is not None and following.lower in _PERSON_VERBS and following.adjacent:
                 return True, False
             if (
@@ -772,29 +965,57 @@ class _NameFinder:
                 and not self.tokens[i + 2].capitalised
             ):
                 return True, False
-            previous = self.tokens[i - 1].key if i > 0 else ""
+            previous = self.tokens[i - 1] if i > 0 else None
             return (
                 not self._sentence_initial(i)
-                and previous not in _PLACE_PREPOSITIONS
+                and previous is not None
+                and previous.lower not in _PLACE_PREPOSITIONS
+                and not (previous.capitalised and token.adjacent)
                 and _QUANTITY_AFTER_RE.match(self.text, token.end) is None
             ), False
-        if lexicon.is_unambiguous_surname(key):
+        if lexicon.is_unambiguous_surname(key) or token.text.endswith(("ić", "ič")):
             return True, True
         if (
             followed_by_surname
             and following is not None
-            and lexicon.is_unambiguous_surname(following.key)
+            and (
+                lexicon.is_unambiguous_surname(following.key)
+                or following.text.endswith(("ić", "ič"))
+            )
             and token.lower not in _BUSINESS_WORDS
         ):
             return not self._sentence_initial(i), False
-        return False, False
+        in_phrase = i > 0 and token.adjacent and self.tokens[i - 1].capitalised
+        return (
+            not self._sentence_initial(i)
+            and not in_phrase
+            and self._unknown_name_speaking(token, following)
+        ), False
+
+    def _unknown_name_speaking(self, token: _Token, following: _Token | None) -> bool:
+        """An unknown capitalised word followed by a verb of speech: "och Zorana ringde".
+
+        Authorities and groups speak too ("Boverket svarade", "Ingen ringde"), so the
+        word must not be a definite noun or a pronoun-like subject; and the caller asks
+        only in the middle of a sentence, where a capital letter means a proper noun
+        ("Företagare ringde" opens a staff note).
+        """
+        return (
+            following is not None
+            and following.adjacent
+            and following.lower in _SPEECH_VERBS
+            and len(token.text) >= 3
+            and token.lower not in _COMMON_SUBJECTS
+            and token.lower not in _BUSINESS_WORDS
+            and _DEFINITE_NOUN_RE.search(token.lower) is None
+        )
 
     def _extend(self, i: int) -> int:
         """The index of the last token of the name that starts at token ``i``."""
         last = i
         while last + 1 < len(self.tokens) and last - i < 3:
             following = self.tokens[last + 1]
-            if not following.adjacent:
+            if not following.adjacent or following.text[0] == "[":
                 break
             if following.lower in _PARTICLES:
                 after_index = last + 2
@@ -830,7 +1051,9 @@ class _NameFinder:
         tokens, first_names = self.tokens, self.lexicon.first_names
         while i < len(tokens):
             token = tokens[i]
-            if not token.capitalised and name_key(token.text) not in first_names:
+            if token.text[0] == "[" or (
+                not token.capitalised and name_key(token.text) not in first_names
+            ):
                 i += 1  # the common case: an ordinary lower-case word
                 continue
             starts, standalone = self._starts_name(i)
@@ -844,7 +1067,10 @@ class _NameFinder:
             end = self.tokens[last].end
             if len(self.tokens[last].text) == 1 and self.text[end : end + 1] == ".":
                 end += 1
-            found.append(Candidate("namn", self.tokens[i].start, end, PRIORITY_NAME))
+            start = self.tokens[i].start
+            if i > 0 and self.tokens[i].gap in (". ", " ") and _is_initial(self.tokens[i - 1]):
+                start = self.tokens[i - 1].start  # "J. Smith", "A Svensson"
+            found.append(Candidate("namn", start, end, PRIORITY_NAME))
             i = last + 1
         return found
 

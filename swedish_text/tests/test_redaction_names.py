@@ -116,3 +116,68 @@ def test_the_shipped_lists_are_large_and_cover_many_origins() -> None:
         assert lexicon.is_first_name(first), first
     for surname in ["andersson", "hodzic", "virtanen", "hosseini", "warsame", "kowalski", "yilmaz"]:
         assert lexicon.is_surname(surname), surname
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hälsningar,\nHelena\nHelenas Blommor", ["Helena"]),
+        ("Tack för hjälpen!\n\nJohanna Eklund\nEklunds Hantverk", ["Johanna Eklund"]),
+        ("Mvh Yiannis Xenos", ["Yiannis Xenos"]),
+        ("Vi har pratat med Emma, Oscar och Liam.", ["Emma", "Oscar", "Liam"]),
+        ("Kunden (Mirsad Hadžiahmetović) ringde om sitt slutbesked.", ["Mirsad Hadžiahmetović"]),
+    ],
+)
+def test_possessive_firm_names_stay_but_people_do_not(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring mig om ni vill förklara. /Dragomir", ["Dragomir"]),
+        ("Ingen har svarat.\n/Sanna", ["Sanna"]),
+        ("Avgiften är för hög. /Kiosken vid stranden", []),
+        ("Mvh Erik Holm, Holms Mark & Schakt AB", ["Erik Holm"]),
+        ("Mvh Nermin Aydın, Aydın Street Food", ["Nermin Aydın"]),
+        ("Mötet om avlopp i Osmo samlade många.", []),
+        ("Vid tillsynen på Strandviks Marina var alla nöjda.", []),
+        ("Vid mötet med en krögare från Polen kom frågan upp.", []),
+        ("Bygg/Miljö svarade inte.", []),
+        ("Svensson Karin ringde.", ["Svensson", "Karin"]),
+    ],
+)
+def test_signatures_firms_and_places_seen_in_practice(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Igår kom svaret och sedan Zorana ringde igen.", ["Zorana"]),
+        ("Tack till Zlatana Brkić!", ["Zlatana Brkić"]),
+        ("Boverket svarade inte och Ingen ringde.", []),
+        ("Företagare ringde och ville ha besked.", []),
+        ("Vid mötet med ägarna till Ekeby Gård berättade de om planerna.", []),
+    ],
+)
+def test_unknown_names_before_a_verb_of_speech(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Best,\nAmira El-Sayed\nOwner, Sunrise Café AB", ["Amira El-Sayed"]),
+        ("Regards\nJ. Smith", ["J. Smith"]),
+        ("Hi, my name is Jennifer Walsh and I run a bakery.", ["Jennifer Walsh"]),
+        ("I spoke to someone named Chris. Chris said it would take a week.", ["Chris", "Chris"]),
+        (
+            "The fire inspector Mikael Berg came on Monday. Thank you Mikael!",
+            ["Mikael Berg", "Mikael"],
+        ),
+        ("We applied in April and heard nothing until May.", []),
+    ],
+)
+def test_english_stories(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
