@@ -140,7 +140,7 @@ class Analyzer:
         area_p, sentiment_p = _softmax(areas), _softmax(sentiments)
         factor_p = 1.0 / (1.0 + np.exp(-factors))
         best_area, best_sentiment = int(np.argmax(area_p)), int(np.argmax(sentiment_p))
-        chosen = [i for i, p in enumerate(factor_p) if p >= model.factor_thresholds[i]]
+        chosen: list[int] = np.flatnonzero(factor_p >= model.factor_thresholds).tolist()
         if not chosen:  # every text is about something: take the likeliest factor
             chosen = [int(np.argmax(factor_p - model.factor_thresholds))]
         chosen.sort(key=lambda i: (-float(factor_p[i]), i))
@@ -173,7 +173,7 @@ def _reasons(vector: Vector, contributions: FloatMatrix) -> list[tuple[str, ...]
         return [() for _ in range(contributions.shape[1])]
     unique: dict[str, int] = {}
     owners = [unique.setdefault(word, len(unique)) for word in features.words]
-    owner = np.repeat(np.array(owners, dtype=np.int64), lengths)
+    owner = np.repeat(np.fromiter(owners, dtype=np.int64, count=len(owners)), lengths)
     flat = np.fromiter(chain.from_iterable(features.word_features), dtype=np.int64)
     positions = np.searchsorted(vector.indices, flat)
     shares = np.maximum(contributions[positions], 0.0) / vector.counts[positions, None]

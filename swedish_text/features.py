@@ -256,8 +256,11 @@ class Featurizer:
     def weigh(self, features: TextFeatures) -> Vector:
         """Weigh feature counts: 1 + log(count) for words and characters, log(1 + count) for
         cues; the word and character families are each scaled to unit length."""
-        indices = np.array(sorted(features.counts), dtype=np.int64)
-        counts = np.array([features.counts[i] for i in indices.tolist()], dtype=np.float64)
+        size = len(features.counts)
+        keys = np.fromiter(features.counts.keys(), dtype=np.int64, count=size)
+        order = np.argsort(keys)
+        indices = keys[order]
+        counts = np.fromiter(features.counts.values(), dtype=np.float64, count=size)[order]
         families = self.families[indices]
         values = np.where(families == _CUE, np.log1p(counts), 1.0 + np.log(np.maximum(counts, 1)))
         squares = np.bincount(families, weights=values * values, minlength=3)

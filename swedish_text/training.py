@@ -209,6 +209,7 @@ class TrainOptions:
     factor_c: float = 8.0
     sentiment_c: float = 2.0
     folds: int = 5
+    threshold_window: int = 2
     features: FeatureOptions = field(default_factory=FeatureOptions)
 
     def to_json(self) -> dict[str, Any]:
@@ -218,6 +219,7 @@ class TrainOptions:
             "factor_c": self.factor_c,
             "sentiment_c": self.sentiment_c,
             "folds": self.folds,
+            "threshold_window": self.threshold_window,
             "features": self.features.to_json(),
         }
 
@@ -229,6 +231,7 @@ class TrainOptions:
             factor_c=float(data["factor_c"]),
             sentiment_c=float(data["sentiment_c"]),
             folds=int(data["folds"]),
+            threshold_window=int(data.get("threshold_window", 0)),
             features=FeatureOptions.from_json(data["features"]),
         )
 
@@ -431,19 +434,28 @@ def _sigmoid(values: FloatArray) -> FloatArray:
     return np.asarray(1.0 / (1.0 + np.exp(-values)), dtype=np.float64)
 
 
-def _best_thresholds(probabilities: FloatArray, targets: npt.NDArray[np.int64]) -> FloatArray:
-    """Per factor, the threshold with the best out-of-fold F1 (ties: closest to 0.5)."""
+def _best_thresholds(
+    probabilities: FloatArray, targets: npt.NDArray[np.int64], window: int = 0
+) -> FloatArray:
+    """Per factor, the threshold with the best out-of-fold F1 (ties: closest to 0.5).
+
+    With ``window`` > 0 the F1 curve is first averaged over ``window`` grid steps on each
+    side, so that one lucky threshold in a small corpus does not decide.
+    """
     grid = np.round(np.arange(0.20, 0.801, 0.025), 3)
     best = np.full(len(FACTORS), 0.5)
     for column in range(len(FACTORS)):
-        scores = []
-        for threshold in grid:
+        truth = targets[:, column] == 1
+        f1 = np.zeros(len(grid))
+        for k, threshold in enumerate(grid):
             chosen = probabilities[:, column] >= threshold
-            truth = targets[:, column] == 1
             tp = int(np.sum(chosen & truth))
             denominator = int(np.sum(chosen)) + int(np.sum(truth))
-            f1 = 2 * tp / denominator if denominator else 0.0
-            scores.append((round(f1, 9), -abs(threshold - 0.5), threshold))
+            f1[k] = 2 * tp / denominator if denominator else 0.0
+        if window:
+            padded = np.pad(f1, window, mode="edge")
+            f1 = np.convolve(padded, np.ones(2 * window + 1) / (2 * window + 1), mode="valid")
+        scores = [(round(float(f1[k]), 9), -abs(t - 0.5), t) for k, t in enumerate(grid)]
         best[column] = max(scores)[2]
     return best
 
@@ -495,7 +507,8 @@ def _fit(x: Any, examples: Sequence[LabelledText], options: TrainOptions) -> dic
         train_rows, test_rows = folds != fold, folds == fold
         coef, intercept = _fit_factors(x[train_rows], targets[train_rows], options.factor_c)
         out_of_fold[test_rows] = _sigmoid(x[test_rows] @ coef + intercept)
-    arrays: dict[str, FloatArray] = {"factor_thresholds": _best_thresholds(out_of_fold, targets)}
+    thresholds = _best_thresholds(out_of_fold, targets, options.threshold_window)
+    arrays: dict[str, FloatArray] = {"factor_thresholds": thresholds}
     arrays["area_coef"], arrays["area_intercept"] = _softmax_fit(
         x, [e.area for e in examples], AREAS, options.area_c
     )
