@@ -265,8 +265,10 @@ class Model:
 
     @property
     def version(self) -> str:
-        """Identifies the model by its format and training corpus, e.g. ``1-3f2a9c0d1e2b``."""
-        return f"{MODEL_FORMAT}-{self.corpus_sha256[:12]}"
+        """Identifies the model by its format, training corpus and options (``1-3f2a9c0d1e2b``)."""
+        options = json.dumps(self.options.to_json(), sort_keys=True)
+        digest = hashlib.sha256(f"{self.corpus_sha256}\n{options}".encode()).hexdigest()
+        return f"{MODEL_FORMAT}-{digest[:12]}"
 
     def featurizer(self) -> Featurizer:
         """The feature extractor this model was trained with."""
