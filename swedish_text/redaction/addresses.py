@@ -292,7 +292,7 @@ def _alternatives(words: list[str]) -> str:
 
 _NUMBER: Final = (
     r"[ \t\u00a0]\d{1,4}"
-    r"(?:[a-zA-Z](?!\w)|[ \t\u00a0][A-H](?![\w:.]))?"
+    r"(?:[a-zA-Z](?!\w)|[ \t\u00a0][A-H](?![\w:]|\.\w))?"
     r"(?:[ \t\u00a0]?[-\u2013][ \t\u00a0]?\d{1,4}(?!\d))?"
     r"(?!\d)(?![.,:]\d)"
     r"(?![ \t\u00a0]?(?:kr|kronor|sek|%|procent|år|ar|st|dagar|veckor|månader|manader|"
@@ -345,11 +345,17 @@ def _swedish_matches(text: str) -> list[re.Match[str]]:
     matches: dict[int, re.Match[str]] = {}
     searched_to = 0
     for hit in _HOUSE_NUMBER_RE.finditer(text):
-        if hit.start() < searched_to - _WINDOW_AFTER:
+        window_end = min(len(text), hit.end() + _WINDOW_AFTER)
+        if window_end <= searched_to:
             continue  # covered by the previous window
-        begin = max(searched_to - _WINDOW_AFTER, hit.start() - _WINDOW_BEFORE, 0)
-        searched_to = min(len(text), hit.end() + _WINDOW_AFTER)
-        for match in _SWEDISH_RE.finditer(text, begin, searched_to):
+        begin = max(hit.start() - _WINDOW_BEFORE, 0)
+        searched_to = window_end
+        for windowed in _SWEDISH_RE.finditer(text, begin, window_end):
+            # The window's end may have cut the match or hidden what follows it (a unit,
+            # an entrance letter): match again at the same place on the whole text.
+            match = _SWEDISH_RE.match(text, windowed.start())
+            if match is None:
+                continue
             previous = matches.get(match.start())
             if previous is None or previous.end() < match.end():
                 matches[match.start()] = match

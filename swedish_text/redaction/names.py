@@ -644,7 +644,11 @@ class NameLexicon:
         if key in self.first_names:
             return True
         if "-" in key:
-            return all(part in self.first_names for part in key.split("-"))
+            # "Anna-Karin", and "Ann-Sofi" whose second part the lists need not know
+            parts = key.split("-")
+            return parts[0] in self.first_names and (
+                len(parts) == 2 or all(part in self.first_names for part in parts)
+            )
         return len(key) > 3 and key.endswith("s") and key[:-1] in self.first_names
 
     def is_ambiguous_first_name(self, key: str) -> bool:
@@ -657,9 +661,11 @@ class NameLexicon:
 
     def is_unambiguous_surname(self, key: str) -> bool:
         """A surname that, alone and capitalised, can only be a person."""
+        base = key[:-1] if key.endswith("s") and key not in self.surnames else key
+        if base in self.ambiguous_surnames:
+            return False
         if _STRONG_SURNAME_SUFFIX_RE.search(key):
             return True
-        base = key[:-1] if key.endswith("s") and key not in self.surnames else key
         return (
             base in self.surnames
             and len(base) > 4
@@ -884,7 +890,19 @@ class _NameFinder:
             if token.lower in _COMPANY_MARKERS and (
                 token.text.isupper() or token.lower in ("och", "co")
             ):
-                return token.key != "och" or (offset == 1 and standalone)
+                if token.key != "och":
+                    return True  # "Svensson AB", "Berg & Co"
+                partner = self._next(index)
+                if (
+                    offset == 1
+                    and standalone
+                    and partner is not None
+                    and partner.capitalised
+                    and not self.lexicon.is_first_name(partner.key)
+                    and not self.lexicon.is_surname(partner.key)
+                ):
+                    return True  # "Berg och Söner"
+                break
             if not token.capitalised and not token.text.isupper():
                 break
         if (
@@ -1068,7 +1086,12 @@ class _NameFinder:
             if len(self.tokens[last].text) == 1 and self.text[end : end + 1] == ".":
                 end += 1
             start = self.tokens[i].start
-            if i > 0 and self.tokens[i].gap in (". ", " ") and _is_initial(self.tokens[i - 1]):
+            if (
+                i > 0
+                and self.tokens[i].gap in (". ", " ")
+                and _is_initial(self.tokens[i - 1])
+                and (not found or found[-1].end <= self.tokens[i - 1].start)
+            ):
                 start = self.tokens[i - 1].start  # "J. Smith", "A Svensson"
             found.append(Candidate("namn", start, end, PRIORITY_NAME))
             i = last + 1

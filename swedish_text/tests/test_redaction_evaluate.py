@@ -104,3 +104,19 @@ def test_the_script_prints_figures_and_reports_broken_lines(tmp_path: Path) -> N
     assert "records: 1" in completed.stdout
     assert "telefon" in completed.stdout
     assert "line 2:" in completed.stderr
+
+
+def test_targets_hold_on_the_projects_own_labelled_stories() -> None:
+    """Stories written for this test (not the shared development set) meet the targets."""
+    path = Path(__file__).parent / "data" / "redaction_own.jsonl"
+    records = [r for r in read_labelled_jsonl(path) if isinstance(r, LabelledRecord)]
+
+    report = evaluate_redaction(records)
+
+    assert report.records == 17
+    for kind in ("personnummer", "telefon", "e-post", "orgnr"):
+        assert report.per_type[kind].labelled > 0
+        assert report.per_type[kind].leaked == 0, kind
+    assert (report.per_type["namn"].recall or 0) >= 0.95
+    assert (report.per_type["adress"].recall or 0) >= 0.95
+    assert (report.other_words_kept_share or 0) >= 0.97

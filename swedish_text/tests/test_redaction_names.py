@@ -181,3 +181,8 @@ def test_unknown_names_before_a_verb_of_speech(text: str, expected: list[str]) -
 )
 def test_english_stories(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_double_names_with_an_unlisted_second_part() -> None:
+    assert names("Tack till Ann-Sofi och Lill-Britt!") == ["Ann-Sofi", "Lill-Britt"]
+    assert names("Det var Anna-Lenas Bageri.") == []

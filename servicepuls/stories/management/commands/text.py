@@ -14,6 +14,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from servicepuls.stories.selectors import confirmed_examples
+from servicepuls.stories.text_analysis import retrained_model_dir, text_training_examples
 from swedish_text.analysis import Analyzer
 from swedish_text.batch import (
     ClassificationReport,
@@ -60,7 +62,18 @@ class Command(BaseCommand):
             "train", help="Train the model on the shipped corpus (and extra labelled files)."
         )
         train_parser.add_argument("--extra", type=Path, action="append", default=[])
-        train_parser.add_argument("--out", type=Path, default=MODEL_DIR)
+        train_parser.add_argument(
+            "--out",
+            type=Path,
+            default=None,
+            help="Model directory (default: the shipped model; with --from-confirmed, the "
+            "data folder's text-model, which the stories app then loads).",
+        )
+        train_parser.add_argument(
+            "--from-confirmed",
+            action="store_true",
+            help="Add every story whose tags staff confirmed (redacted text only).",
+        )
         cross = subcommands.add_parser(
             "cross-validate", help="K-fold cross-validated figures on the shipped corpus."
         )
@@ -68,7 +81,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "train":
-            self._train(options["extra"], options["out"])
+            self._train(options["extra"], options["out"], from_confirmed=options["from_confirmed"])
             return
         if options["subcommand"] == "cross-validate":
             if options["folds"] < 2:
@@ -136,7 +149,7 @@ class Command(BaseCommand):
                 self.stdout.write("\nredaction\n" + redaction.to_text())
         return failures
 
-    def _train(self, extra: list[Path], out: Path) -> None:
+    def _train(self, extra: list[Path], out: Path | None, *, from_confirmed: bool) -> None:
         try:
             examples: list[LabelledText] = corpus_examples()
             for path in extra:
@@ -145,6 +158,16 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         except OSError as error:
             raise CommandError(f"cannot read a training file ({error})") from error
+        if from_confirmed:
+            confirmed = [
+                (example.text, example.area, example.factors, example.sentiment)
+                for example in confirmed_examples()
+            ]
+            added = text_training_examples(confirmed)
+            examples.extend(added)
+            self.stdout.write(f"Added {len(added)} staff-confirmed stories.")
+            out = out or retrained_model_dir()
+        out = out or MODEL_DIR
         model = train(examples)
         model.save(out)
         self.stdout.write(
