@@ -22,6 +22,26 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.surveys.tasks.case_contacts_erase_expired_task",
         cron="15 3 * * *",
     ),
+    # Every night at 03:45: rebuild the insights aggregates from the answers, a safety net
+    # behind the incremental refresh that runs whenever answers are stored.
+    PeriodicTask(
+        name="insights-aggregates-rebuild",
+        task="servicepuls.insights.tasks.answer_aggregates_rebuild_task",
+        cron="45 3 * * *",
+    ),
+    # Every morning at 07:00: remind owners of overdue actions (once a week per action).
+    PeriodicTask(
+        name="actions-overdue-remind",
+        task="servicepuls.actions.tasks.actions_overdue_remind_task",
+        cron="0 7 * * *",
+    ),
+    # Every night at 03:15: erase story contact details older than their organisation's
+    # retention period (Organisation.retention_days).
+    PeriodicTask(
+        name="story-contacts-erase-expired",
+        task="servicepuls.stories.tasks.story_contacts_erase_expired_task",
+        cron="15 3 * * *",
+    ),
     # Every day at 08:00: invite the cases of each schedule's last complete period (monthly or
     # quarterly); a schedule whose period is already invited does nothing.
     PeriodicTask(
@@ -34,5 +54,12 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         name="survey-reminders-send",
         task="servicepuls.surveys.tasks.invitation_reminders_send_task",
         cron="0 9 * * *",
+    ),
+    # Sundays at 02:00: retrain the text classifier on the shipped corpus and every story
+    # whose tags staff confirmed; the stories app loads the new model from the data folder.
+    PeriodicTask(
+        name="text-model-retrain",
+        task="servicepuls.stories.tasks.text_model_retrain_task",
+        cron="0 2 * * 0",
     ),
 )
