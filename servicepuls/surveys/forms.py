@@ -184,3 +184,7 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("For example the name of the case system that will use it."),
     )
+
+
+class PersonalDataForm(forms.Form):
+    email = forms.EmailField(label=_("The person's e-mail address"))

@@ -20,6 +20,7 @@ from servicepuls.surveys.forms import (
     ApiTokenForm,
     ColumnMappingForm,
     ImportUploadForm,
+    PersonalDataForm,
     ScheduleForm,
     questionnaire_text,
 )
@@ -42,6 +43,10 @@ from servicepuls.surveys.services.imports import (
     data_import_preview,
 )
 from servicepuls.surveys.services.invitations import invitation_schedule_save
+from servicepuls.surveys.services.personal_data import (
+    case_contacts_erase_for_person,
+    case_contacts_export,
+)
 from servicepuls.surveys.services.questionnaires import questionnaire_default_ensure
 
 
@@ -145,7 +150,7 @@ def import_detail_view(request: HttpRequest, import_id: int) -> HttpResponse:
 def import_status_view(request: HttpRequest, import_id: int) -> JsonResponse:
     user: Any = request.user
     try:
-        data_import = data_import_get_for_staff(user=user, import_id=import_id)
+        data_import = data_import_get_for_staff(user=user, import_id=import_id, with_content=False)
     except DataImport.DoesNotExist:
         raise Http404 from None
     return JsonResponse(
@@ -280,6 +285,32 @@ def api_token_view(request: HttpRequest) -> HttpResponse:
         "new_token": new_token,
     }
     return render(request, "surveys/staff/api_tokens.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.VIEW_CONTACT_DETAILS)
+def personal_data_view(request: HttpRequest) -> HttpResponse | JsonResponse:
+    user: Any = request.user
+    form = PersonalDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = organisation_get_for_staff(user=user)
+        email = form.cleaned_data["email"]
+        if request.POST.get("action") == "erase":
+            count = case_contacts_erase_for_person(
+                organisation=organisation, email=email, actor=user, request=request
+            )
+            messages.success(
+                request,
+                _("Contact details were erased from %(count)s case(s).") % {"count": count},
+            )
+            return redirect("surveys:staff_personal_data")
+        export = case_contacts_export(
+            organisation=organisation, email=email, actor=user, request=request
+        )
+        response = JsonResponse(export, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="personuppgifter.json"'
+        return response
+    return render(request, "surveys/staff/personal_data.html", {"form": form})
 
 
 def _post_int(request: HttpRequest, name: str) -> int:

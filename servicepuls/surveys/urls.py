@@ -46,6 +46,11 @@ staff_patterns = [
     ),
     path("staff/enkater/svarsfrekvens/", staff_views.response_rate_view, name="staff_rates"),
     path("staff/enkater/api-nycklar/", staff_views.api_token_view, name="staff_api_tokens"),
+    path(
+        "staff/enkater/personuppgifter/",
+        staff_views.personal_data_view,
+        name="staff_personal_data",
+    ),
 ]
 
 api_patterns = [

@@ -17,6 +17,7 @@ ADMIN_ONLY = [
     ("surveys:staff_schedules", {}),
     ("surveys:staff_schedule_edit", {"area_slug": "bygglov"}),
     ("surveys:staff_api_tokens", {}),
+    ("surveys:staff_personal_data", {}),
 ]
 EVERY_ROLE = [
     ("surveys:staff_overview", {}),
@@ -178,3 +179,46 @@ def test_api_tokens_are_shown_once_and_can_be_revoked(client, admin_user):
     client.post(reverse("surveys:staff_api_tokens"), {"action": "revoke", "token": stored.pk})
     stored.refresh_from_db()
     assert stored.revoked_at is not None
+
+
+def test_import_status_reports_progress_as_json(client, admin_user, municipality_a):
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.CASES,
+        filename="x.csv",
+        data=b"a,b\n1,2\n",
+    )
+    client.force_login(admin_user)
+
+    status = client.get(
+        reverse("surveys:staff_import_status", kwargs={"import_id": data_import.pk})
+    ).json()
+
+    assert status == {"status": "preview", "progress": 0, "finished": False}
+
+
+def test_a_persons_contact_details_are_exported_and_erased_on_request(
+    client, admin_user, staff_user, municipality_a
+):
+    from servicepuls.common.models import AuditLogEntry
+    from servicepuls.surveys.models import CaseContact
+
+    cases_with_invitations(municipality_a, count=2)
+    url = reverse("surveys:staff_personal_data")
+    client.force_login(staff_user)
+    assert client.get(url).status_code == 403  # analysts never see contact details
+
+    client.force_login(admin_user)
+    export = client.post(url, {"email": "PERSON0@example.se", "action": "export"})
+    erase = client.post(url, {"email": "person0@example.se", "action": "erase"})
+
+    assert export["Content-Disposition"].startswith("attachment")
+    body = export.json()
+    assert [case["case"] for case in body["cases"]] == ["BN-0"]
+    assert body["cases"][0]["email"] == "person0@example.se"
+    assert erase.status_code == 302
+    assert list(CaseContact.objects.values_list("email", flat=True)) == ["person1@example.se"]
+    assert list(AuditLogEntry.objects.order_by("pk").values_list("action", flat=True)) == [
+        "personal_data_exported",
+        "personal_data_erased",
+    ]
