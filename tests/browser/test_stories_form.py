@@ -75,9 +75,7 @@ def test_staff_queue_and_story_page_have_no_wcag_violations(live_server, page):
     page.goto(f"{live_server.url}/staff/berattelser/")
     assert page.locator("h1").inner_text() == "Berättelser"
     assert axe_violations(page) == []
-    page.screenshot(path="var/stories-queue.png", full_page=True)
 
     page.goto(f"{live_server.url}/staff/berattelser/{story.pk}/")
     assert story.reference in page.locator("h1").inner_text()
     assert axe_violations(page) == []
-    page.screenshot(path="var/stories-detail.png", full_page=True)
