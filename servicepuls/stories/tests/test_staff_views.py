@@ -430,3 +430,13 @@ def test_failed_analysis_can_be_started_again(
     assert response.status_code == 302
     assert story.analysis_state == "done"
     assert story.redacted_text
+
+
+def test_story_history_names_statuses_and_tags_in_swedish(client, staff_user, make_story):
+    story = make_story()
+    story_status_change(story=story, actor=staff_user, status=StoryStatus.REVIEWED)
+    client.force_login(staff_user)
+
+    page = client.get(detail_url(story)).content.decode()
+
+    assert "Ny → Granskad" in page
