@@ -14,12 +14,29 @@ from typing import Final
 
 from .numbers import Candidate
 
-__all__ = ["PRIORITY_ADDRESS", "find_addresses"]
+__all__ = ["PRIORITY_ADDRESS", "find_addresses", "looks_like_street"]
 
 PRIORITY_ADDRESS: Final = 20
 
 # Street words that end a compound street name; spellings without å/ä/ö included.
 _SUFFIXES: Final = [
+    "åsen",
+    "asen",
+    "dalen",
+    "vallen",
+    "lyckan",
+    "gärdet",
+    "gardet",
+    "fältet",
+    "faltet",
+    "berget",
+    "holmen",
+    "näset",
+    "naset",
+    "viken",
+    "sundet",
+    "hamnen",
+    "heden",
     "gatan",
     "gata",
     "vägen",
@@ -77,6 +94,23 @@ _SUFFIXES: Final = [
 ]
 # Suffixes distinctive enough to accept a street written in lower case ("storgatan 3").
 _STRONG_SUFFIXES: Final = [
+    "åsen",
+    "asen",
+    "dalen",
+    "vallen",
+    "lyckan",
+    "gärdet",
+    "gardet",
+    "fältet",
+    "faltet",
+    "berget",
+    "holmen",
+    "näset",
+    "naset",
+    "viken",
+    "sundet",
+    "hamnen",
+    "heden",
     "gatan",
     "vägen",
     "vagen",
@@ -137,6 +171,30 @@ _DIRECTIONS: Final = [
 # Ordinary nouns that end like a street name but are not one.
 _NOT_STREETS: Final = frozenset(
     [
+        "tidplan",
+        "bygglovsplan",
+        "projektplan",
+        "ritplan",
+        "grundplan",
+        "avvecklingsplan",
+        "riskplan",
+        "skötselplan",
+        "trafikplan",
+        "dagvattenplan",
+        "strukturplan",
+        "genomförandeplan",
+        "parkeringsplan",
+        "brandplan",
+        "evakueringsplan",
+        "utrymningsplan",
+        "kontrollplanens",
+        "tidsplanen",
+        "berget",
+        "viken",
+        "holmen",
+        "hamnen",
+        "dalen",
+        "heden",
         "kontrollplan",
         "detaljplan",
         "översiktsplan",
@@ -260,6 +318,50 @@ _ENGLISH_RE: Final = re.compile(
 )
 
 
+_SUFFIX_TUPLE: Final = tuple(_SUFFIXES)
+
+
+def looks_like_street(word: str) -> bool:
+    """Whether a lower-case word is shaped like a Swedish street name (``storgatan``).
+
+    >>> looks_like_street("ringvägen"), looks_like_street("lindqvist")
+    (True, False)
+    """
+    return word.endswith(_SUFFIX_TUPLE) and word not in _NOT_STREETS and word not in _SUFFIXES
+
+
+# A letter, a space and a digit: where a Swedish street name can meet its number.
+_HOUSE_NUMBER_RE: Final = re.compile(r"[^\W\d_][ \t\u00a0]\d")
+_WINDOW_BEFORE: Final = 90
+_WINDOW_AFTER: Final = 40
+
+
+def _swedish_matches(text: str) -> list[re.Match[str]]:
+    """The Swedish street matches, searched only near a place where a number follows a word.
+
+    Scanning the whole text with the street pattern costs far more than finding the
+    few spots where a word is followed by a number and matching around them.
+    """
+    matches: dict[int, re.Match[str]] = {}
+    searched_to = 0
+    for hit in _HOUSE_NUMBER_RE.finditer(text):
+        window_end = min(len(text), hit.end() + _WINDOW_AFTER)
+        if window_end <= searched_to:
+            continue  # covered by the previous window
+        begin = max(hit.start() - _WINDOW_BEFORE, 0)
+        searched_to = window_end
+        for windowed in _SWEDISH_RE.finditer(text, begin, window_end):
+            # The window's end may have cut the match or hidden what follows it (a unit,
+            # an entrance letter): match again at the same place on the whole text.
+            match = _SWEDISH_RE.match(text, windowed.start())
+            if match is None:
+                continue
+            previous = matches.get(match.start())
+            if previous is None or previous.end() < match.end():
+                matches[match.start()] = match
+    return [matches[start] for start in sorted(matches)]
+
+
 def find_addresses(text: str) -> list[Candidate]:
     """Return the street addresses (street and number) in ``text``.
 
@@ -268,7 +370,7 @@ def find_addresses(text: str) -> list[Candidate]:
     ['Storgatan 12 B', '10 Downing Street']
     """
     found = []
-    for match in _SWEDISH_RE.finditer(text):
+    for match in _swedish_matches(text):
         words = match["street"].split()
         if len(words) == 1 and words[0].lower() in _NOT_STREETS:
             continue
