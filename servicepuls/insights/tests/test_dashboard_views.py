@@ -147,3 +147,21 @@ def test_dashboard_shows_nki_by_handling_time_of_linked_cases(client, results):
     assert groups["15–30"].n == 0
     assert groups["0–14"].value > groups["61–"].value
     assert "Handläggningstid och NKI" in response.content.decode()
+
+
+def test_dashboard_page_is_cached_until_answers_arrive(
+    client, results, django_assert_max_num_queries
+):
+    client.force_login(UserFactory(organisation=results, role=Role.ANALYST))
+    first = client.get(URL, {"year": 2024}).content.decode()
+
+    with django_assert_max_num_queries(12):
+        again = client.get(URL, {"year": 2024})
+    answers_store(results, "livsmedel", 2024, 10, level=9, seed=99)
+    fresh = client.get(URL, {"year": 2024})
+
+    assert "data" not in again.context  # served from the cache
+    main = slice(first.index("<main"), first.index("</main>"))
+    assert again.content.decode()[main] == first[main]
+    livsmedel = fresh.context["data"].areas[1].results.nki
+    assert not livsmedel.suppressed  # 15 answers now: the new answers show at once
