@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install run serve test check pytest bench messages makemessages clean help
+.PHONY: install run serve test check pytest bench messages makemessages clean help audit
 
 help:
 	@echo "make run    – install, migrate, load demo data and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   – every check and test (SQLite, and PostgreSQL when DATABASE_URL points at one)"
 	@echo "make bench  – benchmarks (figures go to docs/benchmarks.md)"
+	@echo "make audit  – known vulnerabilities in the installed dependencies (pip-audit)"
 
 # Idempotent: re-installs only when pyproject.toml changed since the last install.
 install: $(VENV)/.installed
@@ -54,7 +55,7 @@ check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy --strict survey_stats swedish_text
-	$(BIN)/mypy servicepuls config
+	$(BIN)/mypy servicepuls config proof
 	DJANGO_SETTINGS_MODULE=config.django.test $(BIN)/servicepuls makemigrations --check --dry-run
 	@bash scripts/check-deploy.sh
 
@@ -70,6 +71,10 @@ bench: install
 	@for script in $(BENCHMARKS); do \
 		echo "== $$script"; $(BIN)/python "$$script" || exit 1; \
 	done
+
+# Says loudly when no vulnerability database is reachable instead of failing (see the script).
+audit: install
+	$(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -29,6 +29,12 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="servicepuls.insights.tasks.answer_aggregates_rebuild_task",
         cron="45 3 * * *",
     ),
+    # Every morning at 07:00: remind owners of overdue actions (once a week per action).
+    PeriodicTask(
+        name="actions-overdue-remind",
+        task="servicepuls.actions.tasks.actions_overdue_remind_task",
+        cron="0 7 * * *",
+    ),
     # Every night at 03:15: erase story contact details older than their organisation's
     # retention period (Organisation.retention_days).
     PeriodicTask(

@@ -177,3 +177,7 @@ from config.settings.database import *  # noqa: E402, F403
 from config.settings.email import *  # noqa: E402, F403
 from config.settings.logging import *  # noqa: E402, F403
 from config.settings.tasks import *  # noqa: E402, F403
+
+if TASK_BACKEND == "rq":  # noqa: F405
+    # django-tasks-rq runs on django-rq, whose app provides `servicepuls rqworker`.
+    INSTALLED_APPS.append("django_rq")

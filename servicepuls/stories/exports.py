@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from servicepuls.stories.choices import Factor
 from servicepuls.stories.models import Story
 
 # A spreadsheet treats a cell starting with one of these as a formula (or as a prefix of
@@ -63,7 +62,7 @@ def story_export_rows(stories: Iterable[Story]) -> Iterator[list[Any]]:
                 story.get_submitter_display(),
                 story.get_status_display(),
                 story.area.name if story.area else "",
-                ", ".join(str(Factor(factor).label) for factor in story.factors),
+                ", ".join(story.factor_labels),
                 story.get_sentiment_display(),
                 story.get_change_kind_display(),
                 _("yes") if story.tags_confirmed else _("no"),

@@ -19,6 +19,7 @@ from servicepuls.stories.choices import (
 from servicepuls.stories.models import Campaign, DialogueMeeting
 
 PROMPT_MAX_LENGTH = 4000
+BULK_CONFIRM_SUGGESTIONS = "confirm_suggestions"
 TEXT_MIN_LENGTH = 20
 
 # The guided prompts of the public form, in the order shown.
@@ -308,7 +309,13 @@ class BulkActionForm(forms.Form):
     stories = forms.TypedMultipleChoiceField(
         label=_("Stories"), coerce=int, error_messages={"required": _("Choose at least one story.")}
     )
-    status = forms.ChoiceField(label=_("Set status"), choices=StoryStatus.choices)
+    action = forms.ChoiceField(
+        label=_("Action"),
+        choices=[
+            (BULK_CONFIRM_SUGGESTIONS, _("Confirm the suggested tags")),
+            (_("Set status"), StoryStatus.choices),
+        ],
+    )
 
     def __init__(self, *args: Any, story_ids: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from servicepuls.stories.choices import (
     AnalysisState,
     ChangeKind,
     Channel,
+    Factor,
     Sentiment,
     StoryEventKind,
     StoryStatus,
@@ -205,6 +206,11 @@ class Story(BaseModel):
     @property
     def tags_confirmed(self) -> bool:
         return self.tags_confirmed_at is not None
+
+    @property
+    def factor_labels(self) -> list[str]:
+        """The service factors' translated names, in DESIGN order."""
+        return [str(Factor(factor).label) for factor in self.factors if factor in Factor.values]
 
 
 class StoryContact(BaseModel):

@@ -274,17 +274,43 @@ def story_status_change(*, story: Story, actor: Any, status: StoryStatus | str) 
     return story
 
 
-def story_bulk_status_change(
-    *, stories: Iterable[Story], actor: Any, status: str
-) -> tuple[int, list[str]]:
-    """Apply one status to many stories; return how many moved and why others did not."""
+def story_suggestions_confirm(*, story: Story, actor: Any) -> bool:
+    """Confirm a story's suggested tags as they stand; return whether anything was confirmed."""
+    if story.tags_confirmed:
+        return False
+    if story.analysis_state != AnalysisState.DONE or not story.sentiment:
+        raise StoryTagsInvalidError(
+            _("Story {reference} has no suggested tags to confirm yet.").format(
+                reference=story.reference
+            )
+        )
+    story_tags_confirm(
+        story=story,
+        actor=actor,
+        area=story.area,
+        factors=story.factors,
+        sentiment=story.sentiment,
+        department=story.department,
+        change_kind=story.change_kind,
+    )
+    return True
+
+
+def story_bulk_apply(*, stories: Iterable[Story], actor: Any, action: str) -> tuple[int, list[str]]:
+    """Apply one action (a status, or ``confirm_suggestions``) to many stories.
+
+    Returns how many stories changed and, for the others, why not.
+    """
     changed, problems = 0, []
     for story in stories:
         try:
-            previous = story.status
-            story_status_change(story=story, actor=actor, status=status)
-            changed += previous != story.status
-        except StoryStatusTransitionError as error:
+            if action == "confirm_suggestions":
+                changed += story_suggestions_confirm(story=story, actor=actor)
+            else:
+                previous = story.status
+                story_status_change(story=story, actor=actor, status=action)
+                changed += previous != story.status
+        except (StoryStatusTransitionError, StoryTagsInvalidError) as error:
             problems.append(error.message)
     return changed, problems
 

@@ -22,7 +22,6 @@ from servicepuls.accounts.selectors import (
     department_list_for_staff,
     organisation_get_for_staff,
 )
-from servicepuls.stories.choices import StoryStatus
 from servicepuls.stories.errors import StoriesError
 from servicepuls.stories.exports import stories_csv, stories_xlsx
 from servicepuls.stories.forms import (
@@ -60,7 +59,7 @@ from servicepuls.stories.services import (
     campaign_update,
     meeting_create,
     meeting_update,
-    story_bulk_status_change,
+    story_bulk_apply,
     story_create,
     story_status_change,
     story_tags_confirm,
@@ -112,7 +111,7 @@ def story_list_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "statuses": StoryStatus.choices,
+        "bulk_form": BulkActionForm(story_ids=[]),
         "can_tag": user_has_capability(request.user, Capability.TAG_STORIES),
         "can_enter": user_has_capability(request.user, Capability.ENTER_STORIES),
     }
@@ -126,8 +125,8 @@ def story_bulk_view(request: HttpRequest) -> HttpResponse:
     form = BulkActionForm(request.POST, story_ids=visible.values_list("pk", flat=True))
     if form.is_valid():
         stories = visible.filter(pk__in=form.cleaned_data["stories"]).order_by("pk")
-        changed, problems = story_bulk_status_change(
-            stories=stories, actor=request.user, status=form.cleaned_data["status"]
+        changed, problems = story_bulk_apply(
+            stories=stories, actor=request.user, action=form.cleaned_data["action"]
         )
         messages.success(request, _("%(count)d stories updated.") % {"count": changed})
         for problem in problems:

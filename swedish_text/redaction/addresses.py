@@ -14,7 +14,7 @@ from typing import Final
 
 from .numbers import Candidate
 
-__all__ = ["PRIORITY_ADDRESS", "find_addresses"]
+__all__ = ["PRIORITY_ADDRESS", "find_addresses", "looks_like_street"]
 
 PRIORITY_ADDRESS: Final = 20
 
@@ -260,6 +260,44 @@ _ENGLISH_RE: Final = re.compile(
 )
 
 
+_SUFFIX_TUPLE: Final = tuple(_SUFFIXES)
+
+
+def looks_like_street(word: str) -> bool:
+    """Whether a lower-case word is shaped like a Swedish street name (``storgatan``).
+
+    >>> looks_like_street("ringvägen"), looks_like_street("lindqvist")
+    (True, False)
+    """
+    return word.endswith(_SUFFIX_TUPLE) and word not in _NOT_STREETS and word not in _SUFFIXES
+
+
+# A letter, a space and a digit: where a Swedish street name can meet its number.
+_HOUSE_NUMBER_RE: Final = re.compile(r"[^\W\d_][ \t\u00a0]\d")
+_WINDOW_BEFORE: Final = 90
+_WINDOW_AFTER: Final = 40
+
+
+def _swedish_matches(text: str) -> list[re.Match[str]]:
+    """The Swedish street matches, searched only near a place where a number follows a word.
+
+    Scanning the whole text with the street pattern costs far more than finding the
+    few spots where a word is followed by a number and matching around them.
+    """
+    matches: dict[int, re.Match[str]] = {}
+    searched_to = 0
+    for hit in _HOUSE_NUMBER_RE.finditer(text):
+        if hit.start() < searched_to - _WINDOW_AFTER:
+            continue  # covered by the previous window
+        begin = max(searched_to - _WINDOW_AFTER, hit.start() - _WINDOW_BEFORE, 0)
+        searched_to = min(len(text), hit.end() + _WINDOW_AFTER)
+        for match in _SWEDISH_RE.finditer(text, begin, searched_to):
+            previous = matches.get(match.start())
+            if previous is None or previous.end() < match.end():
+                matches[match.start()] = match
+    return [matches[start] for start in sorted(matches)]
+
+
 def find_addresses(text: str) -> list[Candidate]:
     """Return the street addresses (street and number) in ``text``.
 
@@ -268,7 +306,7 @@ def find_addresses(text: str) -> list[Candidate]:
     ['Storgatan 12 B', '10 Downing Street']
     """
     found = []
-    for match in _SWEDISH_RE.finditer(text):
+    for match in _swedish_matches(text):
         words = match["street"].split()
         if len(words) == 1 and words[0].lower() in _NOT_STREETS:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 
 from .addresses import find_addresses
@@ -29,12 +30,17 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> tuple[PiiSpan, ...]:
     >>> resolve_overlaps([Candidate("namn", 0, 4, 10), Candidate("telefon", 2, 9, 30)])
     (PiiSpan(type='telefon', start=2, end=9),)
     """
+    starts: list[int] = []  # the chosen spans, sorted by start; they never overlap
     chosen: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start))
     for candidate in ordered:
-        if all(candidate.end <= kept.start or candidate.start >= kept.end for kept in chosen):
-            chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
+        index = bisect.bisect_left(starts, candidate.start)
+        if index > 0 and chosen[index - 1].end > candidate.start:
+            continue
+        if index < len(chosen) and chosen[index].start < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        chosen.insert(index, candidate)
     return tuple(PiiSpan(c.type, c.start, c.end) for c in chosen)
 
 
@@ -47,6 +53,12 @@ def _spans_in_placeholders(text: str) -> list[tuple[int, int]]:
             found.append((start, start + len(label)))
             start = text.find(label, start + 1)
     return found
+
+
+def _overlaps_any(candidate: Candidate, spans: tuple[PiiSpan, ...]) -> bool:
+    """Whether ``candidate`` overlaps one of the sorted, disjoint ``spans``."""
+    index = bisect.bisect_left([s.start for s in spans], candidate.end)
+    return index > 0 and spans[index - 1].end > candidate.start
 
 
 def redact(text: str) -> RedactionResult:
@@ -74,9 +86,9 @@ def redact(text: str) -> RedactionResult:
     candidates = [c for detector in DETECTORS for c in detector(text)]
     protected = _spans_in_placeholders(text) if "[" in text else []
     if protected:
-        candidates = [
-            c for c in candidates if all(c.end <= s or c.start >= e for s, e in protected)
-        ]
+        protected_spans = [Candidate("namn", s, e, 1000) for s, e in protected]
+        taken = resolve_overlaps(protected_spans)
+        candidates = [c for c in candidates if not _overlaps_any(c, taken)]
     spans = resolve_overlaps(candidates)
     pieces: list[str] = []
     position = 0

@@ -28,9 +28,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Final
+from typing import Final, NamedTuple
 
+from .addresses import looks_like_street
 from .numbers import Candidate
+from .spans import PII_TYPES
 
 __all__ = ["PRIORITY_NAME", "NameLexicon", "find_names", "name_key"]
 
@@ -226,8 +228,6 @@ _SIGNATURES: Final = frozenset(
         "noterat",
         "antecknat",
         "signerat",
-        "från",
-        "/",
     ]
 )
 # Verbs after a name that make an ambiguous first name a person ("Per ringde").
@@ -365,6 +365,18 @@ _NOT_NAMES: Final = frozenset(
         "ja",
         "nej",
         "ok",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "herr",
+        "fru",
+        "fröken",
+        "enligt",
+        "även",
+        "dessutom",
         "okej",
         "hello",
         "hi",
@@ -448,11 +460,85 @@ _BUSINESS_WORDS: Final = frozenset(
         "kebab",
         "frisör",
         "frisörsalong",
+        "food",
+        "foods",
+        "street",
+        "market",
+        "deli",
+        "livs",
+        "bygg",
+        "byggnads",
+        "byggservice",
+        "fastigheter",
+        "fastighet",
+        "schakt",
+        "trading",
+        "consulting",
+        "konsult",
+        "konsulter",
+        "service",
+        "vvs",
+        "rör",
+        "ror",
+        "måleri",
+        "maleri",
+        "snickeri",
+        "åkeri",
+        "akeri",
+        "transport",
+        "logistik",
+        "bilservice",
+        "hantverk",
+        "städ",
+        "entreprenad",
+        "fasad",
+        "plåt",
+        "tak",
+        "trädgård",
+        "blommor",
+        "hudvård",
+        "skönhet",
+        "träning",
+        "design",
+        "media",
+        "events",
+        "event",
+        "catering",
+        "kök",
+        "pizza",
+        "thai",
+        "invest",
+        "holding",
+        "group",
+        "gruppen",
+        "partner",
+        "partners",
+        "juridik",
+        "redovisning",
+        "ekonomi",
+        "revision",
+        "installation",
+        "ventilation",
+        "golv",
+        "lack",
+        "bilverkstad",
+        "verkstad",
+        "motor",
+        "import",
+        "export",
+        "handel",
+        "kitchen",
+        "shop",
+        "store",
+        "company",
+        "consult",
     ]
 )
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["i", "från", "fran", "till", "mot", "vid", "utanför", "nära", "in", "from", "to", "at", "near"]
 )
+# Prepositions after which a capitalised word is a place, never a person.
+_IN_PLACE: Final = frozenset(["i", "utanför", "nära", "in", "near"])
 _PLACE_NOUNS: Final = frozenset(
     ["kommun", "kommuns", "stad", "stads", "län", "läns", "församling", "hamn", "municipality"]
 )
@@ -582,19 +668,30 @@ class NameLexicon:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+# A small number right after a word ("Max 3 dagar", "May 5"): the word is not a name.
+_QUANTITY_AFTER_RE: Final = re.compile(r"[ \t\u00a0]?[1-9]\d{0,3}(?!\d)")
+# Definite-form endings of Swedish nouns ("Kiosken", "Bageriet", "Styrelsen").
+_DEFINITE_NOUN_RE: Final = re.compile(r"(?:en|et|arna|erna|orna)$")
+_PLACEHOLDER_WORDS: Final = frozenset(PII_TYPES)
+_WORDLIKE_PLACEHOLDERS: Final = frozenset(["namn", "adress"])
+
+
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
-    key: str
+    lower: str
     capitalised: bool
     gap: str  # the text between the previous token and this one
 
     @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+    @property
     def adjacent(self) -> bool:
         """Whether this token follows the previous one on the same line, no punctuation."""
-        return self.gap.strip(" \t\u00a0") == ""
+        return not self.gap.strip(" \t\u00a0")
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -602,18 +699,23 @@ def _tokens(text: str) -> list[_Token]:
     previous_end = 0
     for match in _WORD_RE.finditer(text):
         word = match.group()
-        capitalised = word[0].isupper() and not (len(word) > 1 and word.isupper())
-        tokens.append(
-            _Token(
-                word,
-                match.start(),
-                match.end(),
-                name_key(word),
-                capitalised,
-                text[previous_end : match.start()],
-            )
-        )
-        previous_end = match.end()
+        start, end = match.span()
+        if (
+            word in _PLACEHOLDER_WORDS
+            and text[start - 1 : start] == "["
+            and text[end : end + 1] == "]"
+        ):
+            # An earlier redaction. A name or an address stands in for capitalised words;
+            # a number is no word at all, as in the text before it was redacted.
+            if word in _WORDLIKE_PLACEHOLDERS:
+                label = f"[{word}]"
+                gap = text[previous_end : start - 1]
+                tokens.append(_Token(label, start - 1, end + 1, label, True, gap))
+                previous_end = end + 1
+            continue
+        capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
+        tokens.append(_Token(word, start, end, word.lower(), capitalised, text[previous_end:start]))
+        previous_end = end
     return tokens
 
 
@@ -638,12 +740,10 @@ class _NameFinder:
         token = self.tokens[i]
         gap = token.gap
         stripped = gap.strip(" \t\u00a0")
-        if stripped.endswith("/") and (
-            token.start - len(gap) == 0
-            or gap[: gap.rfind("/")].strip(" \t\u00a0/") == ""
-            or gap.startswith(("\n", " "))
-        ):
-            return "signature"
+        if stripped.endswith("/"):
+            before = gap[: gap.find("/")]
+            if before.endswith((" ", "\n", "\t")) or (i == 0 and not before.strip()):
+                return "signature"
         if i == 0:
             return None
         previous = self.tokens[i - 1]
@@ -662,15 +762,23 @@ class _NameFinder:
         return self.tokens[i + 1] if i + 1 < len(self.tokens) else None
 
     def _nameish(self, token: _Token) -> bool:
-        return token.capitalised and token.key not in _NOT_NAMES
+        return token.capitalised and token.lower not in _NOT_NAMES
 
     def _after_is_place(self, end_index: int) -> bool:
         following = self._next(end_index)
-        return following is not None and following.adjacent and following.key in _PLACE_NOUNS
+        return following is not None and following.adjacent and following.lower in _PLACE_NOUNS
 
     def _is_company(self, first: int, last: int, standalone: bool) -> bool:
         """Whether tokens ``first..last`` belong to a company name."""
         following = self._next(last)
+        head = self.tokens[first].key
+        if (
+            last > first
+            and head.endswith("s")
+            and head not in self.lexicon.first_names
+            and (head[:-1] in self.lexicon.first_names or head[:-1] in self.lexicon.surnames)
+        ):
+            return True  # "Helenas Blommor", "Anderssons Bygg": a possessive names a firm
         trailing = self.text[self.tokens[last].end : self.tokens[last].end + 3].lstrip(" ")
         if trailing.startswith("&"):
             after = self._next(last + 1) if following is None or following.adjacent else following
@@ -686,8 +794,8 @@ class _NameFinder:
             if index >= len(self.tokens) or not self.tokens[index].adjacent:
                 break
             token = self.tokens[index]
-            if token.key in _COMPANY_MARKERS and (
-                token.text.isupper() or token.key in ("och", "co")
+            if token.lower in _COMPANY_MARKERS and (
+                token.text.isupper() or token.lower in ("och", "co")
             ):
                 return token.key != "och" or (offset == 1 and standalone)
             if not token.capitalised and not token.text.isupper():
@@ -695,16 +803,19 @@ class _NameFinder:
         if (
             first > 0
             and self.tokens[first].adjacent
-            and self.tokens[first - 1].key in _BUSINESS_WORDS
+            and self.tokens[first - 1].lower in _BUSINESS_WORDS
         ):
             return True
-        if any(self.tokens[index].key in _BUSINESS_WORDS for index in range(first, last + 1)):
+        if any(self.tokens[index].lower in _BUSINESS_WORDS for index in range(first + 1, last + 1)):
             return True
         if standalone and following is not None and following.adjacent and following.capitalised:
-            return not self.lexicon.is_first_name(following.key) and not self.lexicon.is_surname(
+            if head.endswith("s") and head[:-1] in self.lexicon.surnames:
+                return True  # "Johanssons Mark & Schakt"
+            person_after = self.lexicon.is_first_name(
                 following.key
-            )
-        return following is not None and following.adjacent and following.key in _STREET_WORDS
+            ) and not self.lexicon.is_ambiguous_first_name(following.key)
+            return not person_after  # "Svensson Karin" is a person, "Lindkvist Bygg" a firm
+        return following is not None and following.adjacent and following.lower in _STREET_WORDS
 
     # -- deciding where names start --------------------------------------------------
     def _starts_name(self, i: int) -> tuple[bool, bool]:
@@ -712,7 +823,7 @@ class _NameFinder:
         token = self.tokens[i]
         lexicon = self.lexicon
         key = token.key
-        if key in _NOT_NAMES or len(key) < 2:
+        if token.lower in _NOT_NAMES or len(key) < 2:
             return False, False
         cue = self._cue_before(i)
         known_first = lexicon.is_first_name(key)
@@ -723,11 +834,17 @@ class _NameFinder:
             and following.adjacent
             and following.capitalised
             and (lexicon.is_surname(following.key) or lexicon.is_first_name(following.key))
-            and following.key not in _NOT_NAMES
+            and following.lower not in _NOT_NAMES
         )
         if cue in ("role", "greeting", "signature"):
             known = known_first or lexicon.is_surname(key)
-            if ":" in token.gap and not known:
+            if (
+                (":" in token.gap or cue == "signature")
+                and not known
+                and _DEFINITE_NOUN_RE.search(token.lower)
+            ):
+                pass  # "/Kiosken vid Badviken", "Kunden: Föreningen": a definite noun
+            elif ":" in token.gap and not known:
                 pass
             elif token.capitalised or (known_first and not ambiguous):
                 return True, False
@@ -735,30 +852,35 @@ class _NameFinder:
             return True, False
         if not token.capitalised:
             return False, False
-        if i > 0 and self.tokens[i - 1].key in _PLACE_PREPOSITIONS and key in lexicon.places:
+        previous_word = self.tokens[i - 1].lower if i > 0 else ""
+        if previous_word in _PLACE_PREPOSITIONS and key in lexicon.places:
             return False, False
+        if previous_word in _IN_PLACE and self.tokens[i].adjacent:
+            return False, False  # "i Ösmo", "near Gloucester": a place, not a person
         if known_first:
             if not ambiguous:
                 return True, False
             if followed_by_surname or cue == "weak":
                 return True, False
-            if following is not None and following.key in _PERSON_VERBS and following.adjacent:
+            if i > 0 and token.adjacent and self.tokens[i - 1].capitalised:
+                return False, False  # part of a longer proper name: "Sjöviks Marina"
+            if following is not None and following.lower in _PERSON_VERBS and following.adjacent:
                 return True, False
             if (
                 following is not None
                 and following.adjacent
-                and following.key in ("på", "pa", "från", "fran")
+                and following.lower in ("på", "från")
                 and self._next(i + 1) is not None
                 and not self.tokens[i + 2].capitalised
             ):
                 return True, False
-            previous = self.tokens[i - 1].key if i > 0 else ""
+            previous = self.tokens[i - 1] if i > 0 else None
             return (
                 not self._sentence_initial(i)
-                and previous not in _PLACE_PREPOSITIONS
-                and not self.text[token.end : token.end + 2]
-                .lstrip()
-                .startswith(tuple("0123456789"))
+                and previous is not None
+                and previous.lower not in _PLACE_PREPOSITIONS
+                and not (previous.capitalised and token.adjacent)
+                and _QUANTITY_AFTER_RE.match(self.text, token.end) is None
             ), False
         if lexicon.is_unambiguous_surname(key):
             return True, True
@@ -766,9 +888,9 @@ class _NameFinder:
             followed_by_surname
             and following is not None
             and lexicon.is_unambiguous_surname(following.key)
-            and key not in _BUSINESS_WORDS
+            and token.lower not in _BUSINESS_WORDS
         ):
-            return not self._sentence_initial(i) or i == 0 or "\n" in token.gap, False
+            return not self._sentence_initial(i), False
         return False, False
 
     def _extend(self, i: int) -> int:
@@ -776,18 +898,27 @@ class _NameFinder:
         last = i
         while last + 1 < len(self.tokens) and last - i < 3:
             following = self.tokens[last + 1]
-            if not following.adjacent:
+            if not following.adjacent or following.text[0] == "[":
                 break
-            if following.key in _PARTICLES and last + 2 < len(self.tokens):
-                after = self.tokens[last + 2]
-                if after.adjacent and after.capitalised:
-                    last += 2
-                    continue
+            if following.lower in _PARTICLES:
+                after_index = last + 2
+                while (
+                    after_index < len(self.tokens)
+                    and self.tokens[after_index].lower in _PARTICLES
+                    and self.tokens[after_index].adjacent
+                ):
+                    after_index += 1
+                if after_index < len(self.tokens):
+                    after = self.tokens[after_index]
+                    if after.adjacent and after.capitalised:
+                        last = after_index
+                        continue
                 break
             if (
                 following.capitalised
-                and following.key not in _NOT_NAMES
-                and following.key not in _COMPANY_MARKERS
+                and following.lower not in _NOT_NAMES
+                and following.lower not in _COMPANY_MARKERS
+                and not looks_like_street(following.lower)
             ):
                 last += 1
                 continue
@@ -800,7 +931,14 @@ class _NameFinder:
     def find(self) -> list[Candidate]:
         found: list[Candidate] = []
         i = 0
-        while i < len(self.tokens):
+        tokens, first_names = self.tokens, self.lexicon.first_names
+        while i < len(tokens):
+            token = tokens[i]
+            if token.text[0] == "[" or (
+                not token.capitalised and name_key(token.text) not in first_names
+            ):
+                i += 1  # the common case: an ordinary lower-case word
+                continue
             starts, standalone = self._starts_name(i)
             if not starts:
                 i += 1

@@ -52,6 +52,8 @@ def find_emails(text: str) -> list[Candidate]:
     >>> [text[c.start:c.end] for text in ["Mejla kalle.ek@kommun.se!"] for c in find_emails(text)]
     ['kalle.ek@kommun.se']
     """
+    if "@" not in text and "at)" not in text.lower() and "at]" not in text.lower():
+        return []
     return [
         Candidate("e-post", m.start(), m.end(), PRIORITY_EMAIL) for m in _EMAIL_RE.finditer(text)
     ]
@@ -145,8 +147,9 @@ _PHONE_RE: Final = re.compile(
     rf"(?P<intl>(?:\+|00)[{_SPACES}]?(?P<cc>46|\d{{1,3}})[{_SPACES}{_DASHES}]?"
     rf"(?:\(0\)[{_SPACES}{_DASHES}]?)?)"
     rf"|\((?P<area>0\d{{1,3}})\)[{_SPACES}{_DASHES}]?"
-    rf")?"
-    rf"(?P<body>\d(?:{_GROUP_SEP}?\d)*)"
+    rf"|(?=0)"
+    rf")"
+    rf"(?P<body>\d(?:{_GROUP_SEP}?\d){{0,15}})"
 )
 _SEP_RUN_RE: Final = re.compile(_GROUP_SEP)
 
@@ -179,22 +182,29 @@ def find_phone_numbers(text: str) -> list[Candidate]:
     ['070-123 45 67', '(08) 12 34 56', '+46 8 123 456 78']
     """
     found = []
-    for match in _PHONE_RE.finditer(text):
-        body, body_start = match["body"], match.start("body")
-        if match["intl"] is not None:
-            if match["cc"] == "46":
-                if body.startswith("0"):
-                    continue
-                end = _phone_end(body, body_start, 7, 9)
-            else:
-                end = _phone_end(body, body_start, 6, 12)
-        elif match["area"] is not None:
-            area_digits = len(match["area"])
-            end = _phone_end(body, body_start, 8 - area_digits, 10 - area_digits)
-        else:
-            if not body.startswith("0") or body.startswith("00"):
-                continue
-            end = _phone_end(body, body_start, 8, 10)
-        if end is not None:
-            found.append(Candidate("telefon", match.start(), end, PRIORITY_PHONE))
+    position = 0
+    while (match := _PHONE_RE.search(text, position)) is not None:
+        end = _phone_match_end(match)
+        if end is None:
+            position = match.start() + 1  # a longer number may start inside this one
+            continue
+        found.append(Candidate("telefon", match.start(), end, PRIORITY_PHONE))
+        position = end
     return found
+
+
+def _phone_match_end(match: re.Match[str]) -> int | None:
+    """Where the phone number of ``match`` ends, or None when it is not one."""
+    body, body_start = match["body"], match.start("body")
+    if match["intl"] is not None:
+        if match["cc"] != "46":
+            return _phone_end(body, body_start, 6, 12)
+        if body.startswith("0"):
+            return None
+        return _phone_end(body, body_start, 7, 9)
+    if match["area"] is not None:
+        area_digits = len(match["area"])
+        return _phone_end(body, body_start, 8 - area_digits, 10 - area_digits)
+    if body.startswith("00"):
+        return None
+    return _phone_end(body, body_start, 8, 10)

@@ -7,7 +7,7 @@ from servicepuls.stories.choices import AnalysisState, StoryEventKind, StoryStat
 from servicepuls.stories.errors import StoryStatusTransitionError, StoryTagsInvalidError
 from servicepuls.stories.models import Story, StoryContact
 from servicepuls.stories.services import (
-    story_bulk_status_change,
+    story_bulk_apply,
     story_status_change,
     story_tags_confirm,
 )
@@ -98,8 +98,8 @@ def test_story_bulk_status_change_reports_refused_stories(make_story, admin_user
     first, second = make_story(), make_story()
     story_status_change(story=second, actor=admin_user, status=StoryStatus.REJECTED)
 
-    changed, problems = story_bulk_status_change(
-        stories=[first, second], actor=admin_user, status=StoryStatus.REVIEWED
+    changed, problems = story_bulk_apply(
+        stories=[first, second], actor=admin_user, action=StoryStatus.REVIEWED
     )
 
     assert changed == 1

@@ -180,8 +180,8 @@ def test_bulk_action_changes_only_chosen_visible_stories(
     foreign = make_story(organisation=municipality_b)
     client.force_login(staff_user)
 
-    response = client.post(reverse("stories:bulk"), {"stories": [chosen.pk], "status": "rejected"})
-    refused = client.post(reverse("stories:bulk"), {"stories": [foreign.pk], "status": "rejected"})
+    response = client.post(reverse("stories:bulk"), {"stories": [chosen.pk], "action": "rejected"})
+    refused = client.post(reverse("stories:bulk"), {"stories": [foreign.pk], "action": "rejected"})
 
     assert response.status_code == 302
     assert refused.status_code == 302
@@ -392,3 +392,22 @@ def test_support_admin_never_shows_raw_text(client, pii_story, django_user_model
     assert pii_story.reference in page
     assert "19800101-1234" not in page
     assert "anna.berg@example.se" not in page
+
+
+def test_bulk_confirm_suggestions_confirms_analysed_stories(client, staff_user, make_story):
+    analysed = make_story()
+    waiting = make_story()
+    Story.objects.filter(pk=waiting.pk).update(analysis_state="pending", sentiment="")
+    client.force_login(staff_user)
+
+    response = client.post(
+        reverse("stories:bulk"),
+        {"stories": [analysed.pk, waiting.pk], "action": "confirm_suggestions"},
+        follow=True,
+    )
+
+    analysed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert analysed.tags_confirmed_by == staff_user
+    assert not waiting.tags_confirmed
+    assert waiting.reference in response.content.decode()

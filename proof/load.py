@@ -1,0 +1,291 @@
+"""Load: simulated citizens submitting through the public forms, on gunicorn + PostgreSQL + Redis.
+
+    python -m proof.load [--duration 60] [--users 200] [--workers 4] [--scenarios story,survey]
+
+Two phases on one stack, each ``--duration`` seconds with ``--users`` concurrent users
+(asyncio + httpx; one connection, cookie jar and loopback address per user; no think time):
+
+1. **ceiling**: every user POSTs to ``/proof/ceiling/``, a bare view that inserts one row;
+2. **product**: every user cycles through the product scenarios, each a real citizen's
+   round trip: GET the form (CSRF cookie and hidden fields), POST it, count the answer.
+
+Afterwards the rows each scenario should have written are counted in the database: a
+submission the server confirmed but did not store is *lost*; any 5xx answer is an error.
+Printed: submissions per second, p50/p99 latency of the submitting POST, errors, lost rows,
+and the ratio of the product's submissions per second to the ceiling's.
+
+A scenario is one line in ``SCENARIOS``: its name, the form's path (or a function of the
+submission number), a function returning the fields a citizen types, and the table that
+must gain one row per accepted submission. Scenarios whose feature is not installed are
+skipped (``available`` checks the URL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import re
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from html import unescape
+from typing import Any
+
+import httpx
+
+from proof.fixtures import LOAD_PASSWORD, LOAD_USERNAME
+from proof.stack import Stack, stack_start
+
+Fields = Callable[[int, "Stack"], dict[str, str]]
+
+_HIDDEN = re.compile(r"<input[^>]*type=\"hidden\"[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"(name|value)=\"([^\"]*)\"")
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden inputs of a page's forms (CSRF token, signed form tokens)."""
+    fields = {}
+    for tag in _HIDDEN.findall(html):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        if "name" in attributes:
+            fields[attributes["name"]] = unescape(attributes.get("value", ""))
+    return fields
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One kind of submission; see the module docstring."""
+
+    name: str
+    path: str | Callable[[int, Stack], str]
+    fields: Fields
+    table: str
+    accepted: frozenset[int] = frozenset({302})
+    form: bool = True  # GET the form first (False: POST straight away, like the ceiling)
+    fresh_session: bool = False  # a new visitor (empty cookie jar) per submission
+    prepare: Callable[[Stack, int], None] | None = None  # data the scenario consumes
+
+    def url(self, number: int, stack: Stack) -> str:
+        return self.path if isinstance(self.path, str) else self.path(number, stack)
+
+
+def _login_fields(number: int, stack: Stack) -> dict[str, str]:
+    return {"username": LOAD_USERNAME, "password": LOAD_PASSWORD}
+
+
+def _ceiling_fields(number: int, stack: Stack) -> dict[str, str]:
+    return {"payload": f"ceiling {number}"}
+
+
+CEILING = Scenario(
+    "ceiling", "/proof/ceiling/", _ceiling_fields, "ceiling_ceilingrow", frozenset({201}), False
+)
+SCENARIOS: dict[str, Scenario] = {
+    "login": Scenario("login", "/logga-in/", _login_fields, "django_session", fresh_session=True),
+}
+
+
+@dataclass
+class Tally:
+    """What one scenario saw during a phase."""
+
+    submissions: int = 0
+    accepted: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+    transport_errors: int = 0
+    latencies: list[float] = field(default_factory=list)  # of the submitting POST, seconds
+    rows_before: int = 0
+    rows_after: int = 0
+
+    @property
+    def server_errors(self) -> int:
+        return sum(count for status, count in self.statuses.items() if status >= 500)
+
+    def summary(self, seconds: float) -> dict[str, Any]:
+        latencies = sorted(self.latencies)
+        stored = self.rows_after - self.rows_before
+        return {
+            "submissions": self.submissions,
+            "accepted": self.accepted,
+            "per_second": round(self.accepted / seconds, 1),
+            "p50_ms": round(_percentile(latencies, 50) * 1000, 1),
+            "p99_ms": round(_percentile(latencies, 99) * 1000, 1),
+            "statuses": dict(sorted(self.statuses.items())),
+            "server_errors": self.server_errors,
+            "transport_errors": self.transport_errors,
+            "rows_stored": stored,
+            "lost": max(self.accepted - stored, 0),
+            "unconfirmed": max(stored - self.accepted, 0),
+        }
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(percent) - 1]
+
+
+def user_address(index: int) -> str:
+    """Each simulated citizen connects from its own loopback address (127.1.0.1, …).
+
+    The product limits public submissions per client address; 200 people share no address.
+    """
+    return f"127.1.{index // 250}.{index % 250 + 1}"
+
+
+async def _user(
+    index: int,
+    stack: Stack,
+    scenarios: list[Scenario],
+    numbers: Iterator[int],
+    deadline: float,
+    tallies: dict[str, Tally],
+) -> None:
+    cycle = itertools.cycle(scenarios)
+    transport = httpx.AsyncHTTPTransport(
+        local_address=user_address(index),
+        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+    )
+    async with httpx.AsyncClient(
+        base_url=stack.base_url, timeout=60, transport=transport
+    ) as client:
+        while time.monotonic() < deadline:
+            scenario = next(cycle)
+            tally = tallies[scenario.name]
+            number = next(numbers)
+            url = scenario.url(number, stack)
+            try:
+                if scenario.fresh_session:
+                    client.cookies.clear()
+                data = scenario.fields(number, stack)
+                if scenario.form:
+                    page = await client.get(url)
+                    if page.status_code >= 500:
+                        tally.statuses[page.status_code] = (
+                            tally.statuses.get(page.status_code, 0) + 1
+                        )
+                        continue
+                    data = {**hidden_fields(page.text), **data}
+                started = time.monotonic()
+                answer = await client.post(
+                    url, data=data, headers={"Referer": stack.base_url + url}
+                )
+                tally.latencies.append(time.monotonic() - started)
+            except httpx.HTTPError:
+                tally.transport_errors += 1
+                continue
+            tally.submissions += 1
+            tally.statuses[answer.status_code] = tally.statuses.get(answer.status_code, 0) + 1
+            if answer.status_code in scenario.accepted:
+                tally.accepted += 1
+
+
+async def phase_run(
+    stack: Stack, scenarios: list[Scenario], users: int, duration: float
+) -> dict[str, Tally]:
+    """Run ``users`` concurrent users over ``scenarios`` for ``duration`` seconds."""
+    tallies = {scenario.name: Tally() for scenario in scenarios}
+    for scenario in scenarios:
+        tallies[scenario.name].rows_before = stack.count(scenario.table)
+    numbers = itertools.count()
+    deadline = time.monotonic() + duration
+    await asyncio.gather(
+        *(_user(index, stack, scenarios, numbers, deadline, tallies) for index in range(users))
+    )
+    for scenario in scenarios:
+        tallies[scenario.name].rows_after = stack.count(scenario.table)
+    return tallies
+
+
+def available(stack: Stack, scenario: Scenario) -> bool:
+    """Whether the scenario's feature is installed (its form answers something but 404)."""
+    return httpx.get(stack.base_url + scenario.url(0, stack), timeout=30).status_code != 404
+
+
+def load_run(
+    *, duration: float, users: int, workers: int, names: list[str] | None = None
+) -> dict[str, Any]:
+    """Start the stack, run both phases and return the figures (see the module docstring)."""
+    stack = stack_start(workers=workers)
+    try:
+        wanted = [SCENARIOS[name] for name in (names or list(SCENARIOS))]
+        scenarios = [scenario for scenario in wanted if available(stack, scenario)]
+        skipped = sorted({s.name for s in wanted} - {s.name for s in scenarios})
+        for scenario in scenarios:
+            if scenario.prepare is not None:
+                scenario.prepare(stack, int(users * duration * 20))
+        started = time.monotonic()
+        ceiling = asyncio.run(phase_run(stack, [CEILING], users, duration))
+        ceiling_seconds = time.monotonic() - started
+        started = time.monotonic()
+        product = asyncio.run(phase_run(stack, scenarios, users, duration))
+        product_seconds = time.monotonic() - started
+    finally:
+        stack.stop()
+    ceiling_rate = ceiling["ceiling"].accepted / ceiling_seconds
+    product_rate = sum(t.accepted for t in product.values()) / product_seconds
+    return {
+        "users": users,
+        "duration_s": duration,
+        "gunicorn_workers": workers,
+        "ceiling": ceiling["ceiling"].summary(ceiling_seconds),
+        "scenarios": {name: tally.summary(product_seconds) for name, tally in product.items()},
+        "skipped": skipped,
+        "product_per_second": round(product_rate, 1),
+        "ratio_to_ceiling": round(product_rate / ceiling_rate, 2) if ceiling_rate else None,
+        "server_errors": sum(t.server_errors for t in [*ceiling.values(), *product.values()]),
+        "lost": sum(t.summary(1)["lost"] for t in [*ceiling.values(), *product.values()]),
+    }
+
+
+def report_print(figures: dict[str, Any]) -> None:
+    print(
+        f"load: {figures['users']} users × {figures['duration_s']:g} s, "
+        f"{figures['gunicorn_workers']} gunicorn workers"
+    )
+    rows = [("ceiling", figures["ceiling"]), *figures["scenarios"].items()]
+    for name, row in rows:
+        print(
+            f"  {name:<10} {row['per_second']:>7.1f}/s  accepted {row['accepted']:>6}  "
+            f"p50 {row['p50_ms']:>7.1f} ms  p99 {row['p99_ms']:>7.1f} ms  "
+            f"5xx {row['server_errors']}  lost {row['lost']}  statuses {row['statuses']}"
+        )
+    if figures["skipped"]:
+        print(f"  skipped (feature not installed): {', '.join(figures['skipped'])}")
+    print(
+        f"  product {figures['product_per_second']:.1f} submissions/s = "
+        f"{figures['ratio_to_ceiling']} × ceiling; 5xx {figures['server_errors']}; "
+        f"lost {figures['lost']}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--scenarios", default="", help="comma-separated; default: all")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    arguments = parser.parse_args(argv)
+    figures = load_run(
+        duration=arguments.duration,
+        users=arguments.users,
+        workers=arguments.workers,
+        names=[name for name in arguments.scenarios.split(",") if name] or None,
+    )
+    if arguments.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        report_print(figures)
+    return 1 if figures["server_errors"] or figures["lost"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+__all__ = ["SCENARIOS", "Scenario", "asdict", "hidden_fields", "load_run", "phase_run"]

@@ -1,0 +1,13 @@
+"""The product's URLs plus ``/proof/ceiling/``, for the load test only."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from config.urls import urlpatterns as product_urlpatterns
+from proof.ceiling.views import ceiling_insert_view
+
+urlpatterns = [
+    *product_urlpatterns,
+    path("proof/ceiling/", ceiling_insert_view, name="proof_ceiling"),
+]
