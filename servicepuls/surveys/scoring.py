@@ -1,27 +1,33 @@
-"""The adapter between stored answer items and the per-answer-set indices of DESIGN §4.
+"""The adapter between stored answer items and the per-answer-set indices of ``survey_stats``.
 
 Item keys are the canonical CSV columns of DESIGN §6: ``<factor>_<k>`` for the six service
-factors and ``nki_satisfied``, ``nki_expectations``, ``nki_ideal`` for the NKI items.
+factors and ``nki_satisfied``, ``nki_expectations``, ``nki_ideal`` for the NKI items. The
+arithmetic (item index, NKI valid with 2 of 3 items, factor index) is
+``survey_stats.indices``; this module only arranges a stored answer set for it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from survey_stats.canonical import parse_item_column
 from survey_stats.drivers import FACTORS
+from survey_stats.indices import NKI_ITEMS, Scale, answer_set_factor_index, answer_set_nki
 
-NKI_ITEMS: tuple[str, ...] = ("nki_satisfied", "nki_expectations", "nki_ideal")
-_ITEM_COLUMN = re.compile(r"^(?P<factor>[a-z]+)_(?P<k>[1-9][0-9]*)$")
+__all__ = [
+    "FACTORS",
+    "NKI_ITEMS",
+    "AnswerScores",
+    "answer_scores",
+    "item_column_is_valid",
+    "item_column_parse",
+]
 
 
 def item_column_parse(name: str) -> tuple[str, int] | None:
     """``("information", 2)`` for ``information_2``; ``None`` for any other column name."""
-    match = _ITEM_COLUMN.match(name)
-    if match is None or match["factor"] not in FACTORS:
-        return None
-    return match["factor"], int(match["k"])
+    return parse_item_column(name)
 
 
 def item_column_is_valid(name: str) -> bool:
@@ -41,33 +47,26 @@ class AnswerScores:
         return {"nki": self.nki, **self.factors}
 
 
-def _item_index(value: int, low: int, high: int) -> float:
-    return (value - low) / (high - low) * 100.0
-
-
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
 def answer_scores(items: Mapping[str, int | None], *, low: int, high: int) -> AnswerScores:
     """Compute NKI (≥ 2 of 3 items answered) and each factor index (≥ 1 item answered).
 
     Raises ``ValueError`` for an unknown item column or an answer off the scale.
     """
-    by_factor: dict[str, list[float]] = {factor: [] for factor in FACTORS}
-    nki_values: list[float] = []
+    scale = Scale(low, high)
+    by_factor: dict[str, list[float | None]] = {factor: [] for factor in FACTORS}
     for column, value in items.items():
         parsed = item_column_parse(column)
         if parsed is None and column not in NKI_ITEMS:
             raise ValueError(f"unknown item column {column!r}")
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise ValueError(f"{column}: {value!r} is not an integer from {low} to {high}")
-        index = _item_index(value, low, high)
-        if parsed is None:
-            nki_values.append(index)
-        else:
-            by_factor[parsed[0]].append(index)
-    nki = _mean(nki_values) if len(nki_values) >= 2 else None
-    return AnswerScores(nki=nki, factors={f: _mean(v) for f, v in by_factor.items()})
+        if value is not None and not scale.contains(value):
+            raise ValueError(f"{column}: {value!r} is not an integer from {low} to {high}")
+        if parsed is not None:
+            by_factor[parsed[0]].append(value)
+    nki = answer_set_nki([items.get(name) for name in NKI_ITEMS], scale)
+    factors = {
+        factor: answer_set_factor_index(values, scale) if values else None
+        for factor, values in by_factor.items()
+    }
+    return AnswerScores(nki=nki, factors=factors)

@@ -257,10 +257,18 @@ def data_import_list_for_staff(*, user: User) -> QuerySet[DataImport]:
     )
 
 
-def data_import_get_for_staff(*, user: User, import_id: int) -> DataImport:
-    """One import of the user's organisation; another organisation's raises DoesNotExist."""
+def data_import_get_for_staff(
+    *, user: User, import_id: int, with_content: bool = True
+) -> DataImport:
+    """One import of the user's organisation; another organisation's raises DoesNotExist.
+
+    ``with_content=False`` leaves the uploaded file in the database (for status polling).
+    """
     scope = _scope(user)
-    return DataImport.objects.get(organisation_id=scope.organisation_id, pk=import_id)
+    imports = DataImport.objects.filter(organisation_id=scope.organisation_id)
+    if not with_content:
+        imports = imports.defer("content")
+    return imports.get(pk=import_id)
 
 
 def column_mapping_list_for_staff(*, user: User) -> QuerySet[ColumnMapping]:

@@ -145,7 +145,7 @@ def import_detail_view(request: HttpRequest, import_id: int) -> HttpResponse:
 def import_status_view(request: HttpRequest, import_id: int) -> JsonResponse:
     user: Any = request.user
     try:
-        data_import = data_import_get_for_staff(user=user, import_id=import_id)
+        data_import = data_import_get_for_staff(user=user, import_id=import_id, with_content=False)
     except DataImport.DoesNotExist:
         raise Http404 from None
     return JsonResponse(

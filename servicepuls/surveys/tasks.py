@@ -9,6 +9,7 @@ from servicepuls.surveys.models import DataImport
 from servicepuls.surveys.services.cases import case_contacts_erase_expired
 from servicepuls.surveys.services.imports import data_import_run
 from servicepuls.surveys.services.invitations import (
+    invitation_drafts_erase_expired,
     invitation_reminders_send,
     invitations_send_due,
 )
@@ -22,6 +23,8 @@ def data_import_run_task(*, data_import_id: int) -> str:
 
 @task()
 def case_contacts_erase_expired_task() -> int:
+    """Erase personal data past retention: case contacts, and drafts of expired links."""
+    invitation_drafts_erase_expired(now=timezone.now())
     return case_contacts_erase_expired(today=timezone.localdate())
 
 

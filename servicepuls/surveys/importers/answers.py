@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,9 @@ from servicepuls.surveys.errors import ImportFileError
 from servicepuls.surveys.importers.tabular import Table
 from servicepuls.surveys.importers.values import date_parse
 from servicepuls.surveys.scoring import NKI_ITEMS, item_column_parse
+from survey_stats.canonical import CanonicalCsvError, read_canonical_csv
 from survey_stats.drivers import FACTORS
+from survey_stats.indices import Scale
 
 FIXED_COLUMNS = ("answer_id", "organisation", "area", "year", "closed_on", "respondent", "outcome")
 COMMENT_COLUMN = "comment"
@@ -24,27 +27,28 @@ MAX_REPORTED_ERRORS = 200
 MAX_COMMENT_CHARS = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
-    low: int = 1
-    high: int = 10
+def canonical_check(*, filename: str, data: bytes, scale: Scale) -> None:
+    """Validate the whole file exactly as ``servicepuls nki compute`` reads it.
 
-    @classmethod
-    def parse(cls, text: str) -> Scale:
-        """``"1-10"`` → ``Scale(1, 10)``; ``ValueError`` for anything else."""
-        try:
-            low_text, high_text = text.split("-")
-            low, high = int(low_text), int(high_text)
-        except ValueError:
-            raise ValueError(
-                _("“%(value)s” is not a scale such as 1-10.") % {"value": text}
-            ) from None
-        if high <= low:
-            raise ValueError(_("“%(value)s” is not a scale such as 1-10.") % {"value": text})
-        return cls(low, high)
+    Raises ``ImportFileError`` whose message is the reader's one line naming file, line and
+    column (``CanonicalCsvError``); its ``extra`` carries the line and column.
+    """
+    try:
+        read_canonical_csv(io.BytesIO(data), scale, name=filename)
+    except CanonicalCsvError as error:
+        raise ImportFileError(
+            str(error), {"row": error.line, "column": error.column, "message": error.message}
+        ) from error
 
-    def __str__(self) -> str:
-        return f"{self.low}-{self.high}"
+
+def scale_parse(text: str) -> Scale:
+    """``"1-10"`` → ``Scale(1, 10)``; ``ImportFileError`` for anything else."""
+    try:
+        return Scale.parse(text)
+    except ValueError as error:
+        raise ImportFileError(
+            _("“%(value)s” is not a scale such as 1-10.") % {"value": text}
+        ) from error
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,18 +96,23 @@ def cases_store(
 ) -> CaseStoreResult:
     """Create or update cases idempotently by external case id, all or nothing.
 
+    Only cases that differ are written, so importing the same file again writes nothing.
     Contact details are replaced by the ones given; details already past the
     organisation's retention period are not stored at all.
     """
     today = today or timezone.localdate()
     retention = timedelta(days=organisation.retention_days)
     existing: dict[str, Case] = {}
+    contacts: dict[str, tuple[str, str]] = {}
     external_ids = [data.external_id for data in cases]
     for start in range(0, len(external_ids), 500):
         for case in Case.objects.filter(
             organisation=organisation, external_id__in=external_ids[start : start + 500]
-        ):
+        ).select_related("contact"):
             existing[case.external_id] = case
+            contact = getattr(case, "contact", None)
+            if contact is not None:
+                contacts[case.external_id] = (contact.email, contact.phone)
     to_create: list[Case] = []
     to_update: list[Case] = []
     for data in cases:
@@ -116,26 +121,39 @@ def cases_store(
         if current is None:
             to_create.append(built)
             existing[data.external_id] = built
-        else:
+        elif any(getattr(current, name) != getattr(built, name) for name in _CASE_FIELDS):
             for name in _CASE_FIELDS:
                 setattr(current, name, getattr(built, name))
             to_update.append(current)
     Case.objects.bulk_create(to_create, batch_size=1000)
     if to_update:
         Case.objects.bulk_update(to_update, _CASE_FIELDS, batch_size=500)
-    touched = [existing[data.external_id].pk for data in cases]
-    CaseContact.objects.filter(case_id__in=touched).delete()
-    contacts = [
-        CaseContact(
-            case_id=existing[data.external_id].pk,
-            email=data.email,
-            phone=data.phone,
-            erase_after=data.decided_on + retention,
-        )
+    # Contact details: replaced where they changed; never stored past the retention period.
+    wanted = {
+        data.external_id: (data.email, data.phone)
         for data in cases
         if (data.email or data.phone) and data.decided_on + retention >= today
+    }
+    changed = [
+        external_id
+        for external_id in {data.external_id for data in cases}
+        if wanted.get(external_id) != contacts.get(external_id)
     ]
-    CaseContact.objects.bulk_create(contacts, batch_size=1000)
+    CaseContact.objects.filter(case_id__in=[existing[e].pk for e in changed]).delete()
+    decided = {data.external_id: data.decided_on for data in cases}
+    CaseContact.objects.bulk_create(
+        [
+            CaseContact(
+                case_id=existing[external_id].pk,
+                email=wanted[external_id][0],
+                phone=wanted[external_id][1],
+                erase_after=decided[external_id] + retention,
+            )
+            for external_id in changed
+            if external_id in wanted
+        ],
+        batch_size=1000,
+    )
     return CaseStoreResult(created=len(to_create), updated=len(to_update))
 
 

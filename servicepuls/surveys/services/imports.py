@@ -15,9 +15,10 @@ from servicepuls.surveys.choices import AnswerSource, CaseSource, ImportKind, Im
 from servicepuls.surveys.errors import ImportFileError
 from servicepuls.surveys.importers.answers import (
     CanonicalRow,
-    Scale,
     answers_validate,
+    canonical_check,
     canonical_header_check,
+    scale_parse,
 )
 from servicepuls.surveys.importers.cases import (
     cases_validate,
@@ -28,6 +29,7 @@ from servicepuls.surveys.importers.tabular import Table, table_read
 from servicepuls.surveys.models import ColumnMapping, DataImport
 from servicepuls.surveys.services.answers import AnswerSetInput, StoreResult, survey_answers_store
 from servicepuls.surveys.services.cases import cases_store
+from survey_stats.indices import Scale
 from swedish_text import redact
 
 PREVIEW_ROWS = 10
@@ -58,11 +60,8 @@ def data_import_create(
     if kind == ImportKind.CASES:
         columns = dict(mapping.columns) if mapping else column_mapping_guess(table.header)
     else:
-        try:
-            Scale.parse(scale)
-        except ValueError as error:
-            raise ImportFileError(str(error)) from error
-        canonical_header_check(table)
+        scale_parse(scale)
+        canonical_header_check(table)  # the rows are checked in full when the import runs
         columns = {"scale": scale}
     return DataImport.objects.create(
         organisation=organisation,
@@ -93,7 +92,7 @@ def data_import_preview(*, data_import: DataImport) -> ImportPreview:
         else:
             errors = answers_validate(
                 table=head,
-                scale=Scale.parse(data_import.columns.get("scale", "1-10")),
+                scale=scale_parse(data_import.columns.get("scale", "1-10")),
                 organisation=data_import.organisation,
             ).errors
     except ImportFileError as error:
@@ -176,11 +175,8 @@ def data_import_run(
             return _cases_run(data_import, table, progress)
         return _answers_run(data_import, table, progress)
     except ImportFileError as error:
-        return _finish(
-            data_import,
-            ImportStatus.FAILED,
-            errors=[{"row": 1, "column": "", "message": error.message}],
-        )
+        problem = error.extra or {"row": 1, "column": "", "message": error.message}
+        return _finish(data_import, ImportStatus.FAILED, errors=[problem])
 
 
 def _cases_run(
@@ -210,7 +206,8 @@ def _cases_run(
 def _answers_run(
     data_import: DataImport, table: Table, progress: Callable[[int], None]
 ) -> DataImport:
-    scale = Scale.parse(data_import.columns.get("scale", "1-10"))
+    scale = scale_parse(data_import.columns.get("scale", "1-10"))
+    canonical_check(filename=data_import.filename, data=bytes(data_import.content), scale=scale)
     validation = answers_validate(
         table=table, scale=scale, organisation=data_import.organisation, on_progress=progress
     )

@@ -372,3 +372,12 @@ def invitation_opt_out(*, token: str, now: datetime) -> Invitation:
             organisation_id=invitation.organisation_id, person_key=invitation.person_key
         )
     return invitation
+
+
+def invitation_drafts_erase_expired(*, now: datetime) -> int:
+    """Clear the drafts of links that expired unanswered (a draft may hold unredacted text)."""
+    return (
+        Invitation.objects.filter(expires_at__lte=now, answered_at__isnull=True)
+        .exclude(draft={})
+        .update(draft={})
+    )

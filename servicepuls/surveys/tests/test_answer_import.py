@@ -77,10 +77,17 @@ def test_answer_import_rejects_the_whole_file_naming_line_and_column(
 
     assert data_import.status == ImportStatus.FAILED
     assert SurveyAnswer.objects.count() == 0
-    assert [(e["row"], e["column"]) for e in data_import.errors] == [
-        (4, "organisation"),
-        (4, "information_1"),
-    ]
+    assert [(e["row"], e["column"]) for e in data_import.errors] == [(4, "information_1")]
+
+
+def test_answer_import_refuses_rows_of_another_organisation(municipality_a, municipality_b):
+    other = ROWS + "v-3,0192,bygglov,2025,,business,,10,,,,,,,5,5,5,\n"
+    data_import = _import(municipality_a, HEADER + other)
+
+    assert data_import.status == ImportStatus.FAILED
+    assert SurveyAnswer.objects.count() == 0
+    assert [(e["row"], e["column"]) for e in data_import.errors] == [(4, "organisation")]
+    assert "0136" in data_import.errors[0]["message"]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +96,7 @@ def test_answer_import_rejects_the_whole_file_naming_line_and_column(
         (HEADER.replace("comment", "weather"), "column weather: unknown column"),
         (
             HEADER.replace("kompetens_1,", "").replace(",8,6,5,8", ",6,5,8"),
-            "kompetens_1: the column is missing",
+            "column kompetens_1: (the column is )?missing",
         ),
         (HEADER.replace("nki_ideal", "nki_perfect"), "unknown column"),
     ],

@@ -64,9 +64,11 @@ def test_case_import_creates_cases_with_contacts_apart_and_handling_time(municip
 
 def test_case_import_is_idempotent_by_case_id(municipality_a):
     _import(municipality_a, HEADER + ROW_1 + ROW_2)
+    same = _import(municipality_a, HEADER + ROW_1 + ROW_2)
     again = _import(municipality_a, HEADER + ROW_1.replace("bifall", "avslag") + ROW_2)
 
-    assert (again.created_count, again.updated_count) == (0, 2)
+    assert (same.created_count, same.updated_count) == (0, 0)
+    assert (again.created_count, again.updated_count) == (0, 1)
     assert Case.objects.count() == 2
     assert CaseContact.objects.count() == 2
     assert Case.objects.get(external_id="BN-2025-1").outcome == "rejected"
@@ -227,3 +229,12 @@ def test_case_import_refuses_a_damaged_excel_file(municipality_a):
             filename="bad.xlsx",
             data=bytes(data),
         )
+
+
+def test_case_import_replaces_changed_contact_details(municipality_a):
+    _import(municipality_a, HEADER + ROW_1 + ROW_2)
+    _import(municipality_a, HEADER + ROW_1.replace("anna@example.se", "anna.b@example.se") + ROW_2)
+
+    assert Case.objects.get(external_id="BN-2025-1").contact.email == "anna.b@example.se"
+    assert Case.objects.get(external_id="MH-2025-7").contact.email == "per@example.se"
+    assert CaseContact.objects.count() == 2

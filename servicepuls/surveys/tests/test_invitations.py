@@ -167,3 +167,16 @@ def test_invitations_send_due_invites_the_last_complete_period_once(municipality
 def test_schedule_reminder_days_are_checked(municipality_a, reminder_days, message):
     with pytest.raises(ScheduleInvalidError, match=message):
         _schedule(municipality_a, reminder_days=reminder_days)
+
+
+def test_drafts_of_expired_links_are_erased(municipality_a):
+    from servicepuls.surveys.services.invitations import invitation_drafts_erase_expired
+
+    _cases(municipality_a, ["a@example.se", "b@example.se"])
+    invitations_send_for_period(schedule=_schedule(municipality_a), period="2026-11", now=NOW)
+    Invitation.objects.update(draft={"comment": "Ring Karin på 070-1234567"})
+    Invitation.objects.filter(case__external_id="C-0").update(expires_at=NOW)
+
+    assert invitation_drafts_erase_expired(now=NOW + timedelta(seconds=1)) == 1
+    assert Invitation.objects.get(case__external_id="C-0").draft == {}
+    assert Invitation.objects.get(case__external_id="C-1").draft != {}

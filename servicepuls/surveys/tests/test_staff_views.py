@@ -178,3 +178,19 @@ def test_api_tokens_are_shown_once_and_can_be_revoked(client, admin_user):
     client.post(reverse("surveys:staff_api_tokens"), {"action": "revoke", "token": stored.pk})
     stored.refresh_from_db()
     assert stored.revoked_at is not None
+
+
+def test_import_status_reports_progress_as_json(client, admin_user, municipality_a):
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.CASES,
+        filename="x.csv",
+        data=b"a,b\n1,2\n",
+    )
+    client.force_login(admin_user)
+
+    status = client.get(
+        reverse("surveys:staff_import_status", kwargs={"import_id": data_import.pk})
+    ).json()
+
+    assert status == {"status": "preview", "progress": 0, "finished": False}
