@@ -59,6 +59,7 @@ from survey_stats.intervals import (
     mean_estimate_from_stats,
     t_intervals_from_stats,
 )
+from survey_stats.national import NationalResults, national_results
 from survey_stats.priority import PriorityMatrix, Quadrant, priority_matrix
 from survey_stats.ranking import (
     Ineligibility,
@@ -99,6 +100,7 @@ __all__ = [
     "Ineligibility",
     "Key",
     "MeanEstimate",
+    "NationalResults",
     "OutcomeAdjustedNki",
     "PriorityMatrix",
     "Quadrant",
@@ -125,6 +127,7 @@ __all__ = [
     "item_indices",
     "mean_estimate",
     "mean_estimate_from_stats",
+    "national_results",
     "nki_indices",
     "ols_fit",
     "outcome_adjusted_nki",

@@ -15,6 +15,7 @@ See ``docs/statistics/groups.md`` for the method and a worked example.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from survey_stats.intervals import (
     DEFAULT_LEVEL,
     ConfidenceInterval,
     SufficientStatistics,
+    bca_interval,
     t_intervals_from_stats,
 )
 
@@ -340,8 +342,27 @@ def summarise(
     *,
     level: float = DEFAULT_LEVEL,
     min_group_size: int = MIN_GROUP_SIZE,
+    bootstrap_rng: np.random.Generator | None = None,
+    n_resamples: int = 9999,
 ) -> GroupResult:
     """The :class:`GroupResult` of one group given its per-answer-set values.
+
+    Parameters
+    ----------
+    nki : array_like of float
+        Per-answer-set NKI; NaN where invalid.
+    factors : array_like of float, shape (rows, 6), optional
+        Per-answer-set factor indices.
+    level : float
+        Confidence level.
+    min_group_size : int
+        Suppression threshold.
+    bootstrap_rng : numpy.random.Generator, optional
+        When given, the interval is the BCa bootstrap interval
+        (:func:`~survey_stats.intervals.bca_interval`) resampled with this generator, instead
+        of the Student-t interval.
+    n_resamples : int
+        Bootstrap resamples (only with ``bootstrap_rng``).
 
     Examples
     --------
@@ -350,6 +371,10 @@ def summarise(
     (7, 70.0, 'Högt', 50.021)
     >>> summarise([90.0] * 6).suppressed
     True
+    >>> bca = summarise([50.0, 60.0, 70.0, 80.0, 90.0, 100.0, 40.0],
+    ...                 bootstrap_rng=np.random.default_rng(1)).nki_ci
+    >>> 50.021 < bca.low < 70.0 < bca.high < 89.979
+    True
     """
     values = np.asarray(nki, dtype=np.float64).ravel()
     table = group_table([], values, factors, level=level, min_group_size=min_group_size)
@@ -357,7 +382,11 @@ def summarise(
         return GroupResult(
             (), 0, None, None, None, True, (None,) * len(FACTORS), (0,) * len(FACTORS)
         )
-    return table.result(0)
+    result = table.result(0)
+    if bootstrap_rng is None or result.suppressed:
+        return result
+    interval = bca_interval(values, bootstrap_rng, n_resamples=n_resamples, level=level)
+    return dataclasses.replace(result, nki_ci=interval)
 
 
 def summarise_from_stats(

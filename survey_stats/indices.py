@@ -252,7 +252,7 @@ def item_indices(answers: ArrayLike, scale: Scale = DEFAULT_SCALE) -> FloatArray
 
 def _row_means(indices: FloatArray, min_answered: int) -> FloatArray:
     answered = ~np.isnan(indices)
-    count = answered.sum(axis=1)
+    count = np.count_nonzero(answered, axis=1)
     total = np.where(answered, indices, 0.0).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         means: FloatArray = total / count

@@ -40,6 +40,7 @@ from survey_stats.intervals import DEFAULT_LEVEL
 __all__ = [
     "AREA_MIN_N",
     "DEFAULT_RESAMPLES",
+    "TIE_DECIMALS",
     "TOTAL_MIN_AREA_RESPONSE_RATE",
     "TOTAL_MIN_MEAN_RESPONSE_RATE",
     "TOTAL_MIN_N",
@@ -68,6 +69,9 @@ TOTAL_MIN_AREA_RESPONSE_RATE = 0.30
 """...and at least this response rate in each counted area."""
 DEFAULT_RESAMPLES = 1000
 """Resamples behind a rank interval unless the caller asks for another number."""
+
+TIE_DECIMALS = 9
+"""Point ranks compare group means rounded to this many decimals."""
 
 _BATCH_CELLS = 4_000_000  # draws held in memory at once by the bootstrap
 
@@ -145,12 +149,16 @@ class Ranking:
 def competition_ranks(values: ArrayLike) -> IntArray:
     """Competition ranks, highest value first: equal values share the best rank (1, 2, 2, 4).
 
+    Values are compared after rounding to :data:`TIE_DECIMALS` decimals, so two means that
+    are equal except for the order in which their sums were added tie.
+
     Examples
     --------
     >>> competition_ranks([70.0, 80.0, 70.0, 65.0]).tolist()
     [2, 1, 2, 4]
     """
-    ranks: IntArray = competition_ranks_rows(np.asarray(values, dtype=np.float64)[None, :])[0]
+    rounded = np.round(np.asarray(values, dtype=np.float64), TIE_DECIMALS)
+    ranks: IntArray = competition_ranks_rows(rounded[None, :])[0]
     return ranks
 
 
@@ -168,24 +176,26 @@ def competition_ranks_rows(values: ArrayLike) -> IntArray:
     return ranks
 
 
-def _rank_histogram(replicates: FloatArray) -> IntArray:
+def _rank_histogram(replicates: FloatArray, *, ties_possible: bool = True) -> IntArray:
     """``histogram[g, r]``: in how many replicate rows column ``g`` has competition rank ``r``.
 
     One quicksort per row; rows with tied values get an exact pass in which equal values
-    share the best rank (1 + the number of strictly greater values).
+    share the best rank (1 + the number of strictly greater values). A caller that knows
+    ties cannot occur (continuous draws) skips the check.
     """
     rows, width = replicates.shape
     order = np.argsort(replicates, axis=1)
     ranks = np.broadcast_to(np.arange(width, 0, -1), (rows, width)).copy()
-    ordered = np.take_along_axis(replicates, order, axis=1)
-    for row in np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1)):
-        ranks[row] = width - np.searchsorted(ordered[row], ordered[row], side="right") + 1
+    if ties_possible:
+        ordered = np.take_along_axis(replicates, order, axis=1)
+        for row in np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1)):
+            ranks[row] = width - np.searchsorted(ordered[row], ordered[row], side="right") + 1
     cells = order * (width + 1) + ranks
     return np.bincount(cells.ravel(), minlength=width * (width + 1)).reshape(width, width + 1)
 
 
 def _rank_interval(
-    replicates: FloatArray, point: IntArray, level: float
+    replicates: FloatArray, point: IntArray, level: float, *, ties_possible: bool = True
 ) -> tuple[IntArray, IntArray]:
     """Percentile interval of each column's rank over the replicate rows.
 
@@ -194,7 +204,7 @@ def _rank_interval(
     histogram instead of a sort per group.
     """
     resamples = replicates.shape[0]
-    cumulative = np.cumsum(_rank_histogram(replicates), axis=1)
+    cumulative = np.cumsum(_rank_histogram(replicates, ties_possible=ties_possible), axis=1)
     tail = (1 - level) / 2
     need_low = max(1, math.ceil(round(tail * resamples, 9)))
     need_high = max(1, math.ceil(round((1 - tail) * resamples, 9)))
@@ -314,7 +324,11 @@ def sampling_rank_intervals(
             continue
         point[members] = competition_ranks(means[members])
         replicates = means[members] + se[members] * z[:, members]
-        low[members], high[members] = _rank_interval(replicates, point[members], level)
+        # Normal draws tie only where two groups have no spread (se = 0) at all.
+        ties_possible = int(np.count_nonzero(se[members] == 0)) >= 2
+        low[members], high[members] = _rank_interval(
+            replicates, point[members], level, ties_possible=ties_possible
+        )
     return point, low, high
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survey_stats.canonical import (
@@ -263,6 +263,7 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         read_canonical_csv(tmp_path / "saknas.csv")
 
 
+@settings(max_examples=50)
 @given(
     st.lists(
         st.tuples(

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -98,6 +98,7 @@ values_strategy = st.lists(
 )
 
 
+@settings(max_examples=50)
 @given(values_strategy, values_strategy)
 def test_welch_properties(earlier: list[float], later: list[float]) -> None:
     forward = welch_change(earlier, later)

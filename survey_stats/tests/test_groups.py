@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survey_stats.bands import BANDS, band_codes, grade_band, round_half_up
@@ -145,6 +145,7 @@ group_rows = st.lists(
 )
 
 
+@settings(max_examples=50)
 @given(group_rows, st.randoms(use_true_random=False))
 def test_group_properties(rows: list[tuple[int, float]], random: object) -> None:
     codes = np.array([r[0] for r in rows], dtype=np.int64)
@@ -170,3 +171,20 @@ def test_group_properties(rows: list[tuple[int, float]], random: object) -> None
     for group in np.flatnonzero(shown):
         members = values[codes == table.group_codes[0][group]]
         assert table.nki[group] == pytest.approx(np.nanmean(members), abs=1e-9)
+
+
+def test_summarise_with_a_bca_interval_is_seeded_and_keeps_the_rest() -> None:
+    values = [40.0, 55, 60, 70, 70, 80, 90, 100, 100, 100]
+    t_result = summarise(values)
+
+    first = summarise(values, bootstrap_rng=np.random.default_rng(4), n_resamples=2000)
+    second = summarise(values, bootstrap_rng=np.random.default_rng(4), n_resamples=2000)
+
+    assert first == second
+    assert first.nki == t_result.nki
+    assert first.band == t_result.band
+    assert first.nki_ci is not None
+    assert t_result.nki_ci is not None
+    assert first.nki_ci != t_result.nki_ci
+    assert 0.0 <= first.nki_ci.low < first.nki < first.nki_ci.high <= 100.0  # type: ignore[operator]
+    assert summarise([90.0] * 6, bootstrap_rng=np.random.default_rng(1)).nki_ci is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survey_stats.ranking import (
@@ -141,6 +141,7 @@ def test_bad_input_to_the_bootstrap() -> None:
         bootstrap_rank_intervals([1.0, 2.0], [0, 2], rng)
 
 
+@settings(max_examples=50)
 @given(
     st.lists(
         st.tuples(st.integers(0, 5), st.integers(0, 10).map(lambda v: v * 10.0)),
