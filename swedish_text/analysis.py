@@ -16,8 +16,10 @@ text covers the same prefix.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +78,9 @@ class TextAnalysis:
         }
 
 
+FloatMatrix = np.ndarray[Any, np.dtype[np.float64]]
+
+
 def _softmax(
     scores: np.ndarray[Any, np.dtype[np.float64]],
 ) -> np.ndarray[Any, np.dtype[np.float64]]:
@@ -89,6 +94,22 @@ class Analyzer:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.featurizer: Featurizer = model.featurizer()
+        coefs = (model.area_coef, model.factor_coef, model.sentiment_coef)
+        self._weights = np.ascontiguousarray(np.hstack(coefs))
+        self._intercepts = np.concatenate(
+            (model.area_intercept, model.factor_intercept, model.sentiment_intercept)
+        )
+        bounds = np.cumsum([0, *(coef.shape[1] for coef in coefs)])
+        self._parts = tuple(slice(int(a), int(b)) for a, b in itertools.pairwise(bounds))
+        # What explains a softmax label is how far a feature's weight for it beats the
+        # average label's weight; a factor's own weight explains the factor.
+        self._explain = np.hstack(
+            (
+                model.area_coef - model.area_coef.mean(axis=1, keepdims=True),
+                model.factor_coef,
+                model.sentiment_coef - model.sentiment_coef.mean(axis=1, keepdims=True),
+            )
+        )
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> Analyzer:
@@ -113,61 +134,56 @@ class Analyzer:
         """Area, factors, sentiment and language of an already redacted text."""
         model = self.model
         vector = self.featurizer.vector(classification_text_from_redacted(redacted_text))
-        area = self._single(vector, model.area_coef, model.area_intercept, model.areas)
-        sentiment = self._single(
-            vector, model.sentiment_coef, model.sentiment_intercept, model.sentiments
-        )
-        return area, self._factors(vector), sentiment, vector.language
-
-    def _single(
-        self,
-        vector: Vector,
-        coef: np.ndarray[Any, np.dtype[np.float64]],
-        intercept: np.ndarray[Any, np.dtype[np.float64]],
-        labels: tuple[str, ...],
-    ) -> Tag:
-        rows = coef[vector.indices]
-        probabilities = _softmax(vector.values @ rows + intercept)
-        best = int(np.argmax(probabilities))
-        # A feature speaks for the label as far as its weight beats the average label's.
-        contributions = vector.values * (rows[:, best] - rows.mean(axis=1))
-        return Tag(labels[best], float(probabilities[best]), _reasons(vector, contributions))
-
-    def _factors(self, vector: Vector) -> tuple[Tag, ...]:
-        model = self.model
-        rows = model.factor_coef[vector.indices]
-        probabilities = 1.0 / (1.0 + np.exp(-(vector.values @ rows + model.factor_intercept)))
-        chosen = [i for i, p in enumerate(probabilities) if p >= model.factor_thresholds[i]]
+        rows = self._weights[vector.indices]  # one gather for all three classifiers
+        scores = vector.values @ rows + self._intercepts
+        areas, factors, sentiments = (scores[part] for part in self._parts)
+        area_p, sentiment_p = _softmax(areas), _softmax(sentiments)
+        factor_p = 1.0 / (1.0 + np.exp(-factors))
+        best_area, best_sentiment = int(np.argmax(area_p)), int(np.argmax(sentiment_p))
+        chosen: list[int] = np.flatnonzero(factor_p >= model.factor_thresholds).tolist()
         if not chosen:  # every text is about something: take the likeliest factor
-            chosen = [int(np.argmax(probabilities - model.factor_thresholds))]
-        chosen.sort(key=lambda i: (-float(probabilities[i]), i))
-        return tuple(
-            Tag(
-                model.factors[i],
-                float(probabilities[i]),
-                _reasons(vector, vector.values * rows[:, i]),
-            )
-            for i in chosen
+            chosen = [int(np.argmax(factor_p - model.factor_thresholds))]
+        chosen.sort(key=lambda i: (-float(factor_p[i]), i))
+        offset = self._parts[1].start
+        columns = [best_area, *(offset + i for i in chosen), self._parts[2].start + best_sentiment]
+        reasons = _reasons(
+            vector,
+            vector.values[:, None]
+            * self._explain[np.ix_(vector.indices, np.array(columns, dtype=np.int64))],
         )
+        area = Tag(model.areas[best_area], float(area_p[best_area]), reasons[0])
+        factor_tags = tuple(
+            Tag(model.factors[i], float(factor_p[i]), reasons[1 + k]) for k, i in enumerate(chosen)
+        )
+        sentiment = Tag(
+            model.sentiments[best_sentiment], float(sentiment_p[best_sentiment]), reasons[-1]
+        )
+        return area, factor_tags, sentiment, vector.language
 
 
-def _reasons(
-    vector: Vector, contributions: np.ndarray[Any, np.dtype[np.float64]]
-) -> tuple[str, ...]:
-    """The words whose features added most to a score (each feature's share split evenly)."""
-    per_word: dict[int, float] = {}
-    for contribution, sources in zip(contributions.tolist(), vector.sources, strict=True):
-        if contribution <= 0 or not sources:
-            continue
-        share = contribution / len(sources)
-        for word_index in sources:
-            per_word[word_index] = per_word.get(word_index, 0.0) + share
-    by_word: dict[str, float] = {}
-    for word_index, score in per_word.items():
-        word = vector.words[word_index]
-        by_word[word] = by_word.get(word, 0.0) + score
-    ranked = sorted(by_word.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(word for word, _ in ranked[:MAX_REASONS])
+def _reasons(vector: Vector, contributions: FloatMatrix) -> list[tuple[str, ...]]:
+    """For each column of contributions, the words whose features added most to it.
+
+    A feature's (positive) contribution is shared evenly among its occurrences in the
+    words of the text; a word's score is the sum of its shares.
+    """
+    features = vector.features
+    lengths = [len(ids) for ids in features.word_features]
+    if not lengths or not sum(lengths):
+        return [() for _ in range(contributions.shape[1])]
+    unique: dict[str, int] = {}
+    owners = [unique.setdefault(word, len(unique)) for word in features.words]
+    owner = np.repeat(np.fromiter(owners, dtype=np.int64, count=len(owners)), lengths)
+    flat = np.fromiter(chain.from_iterable(features.word_features), dtype=np.int64)
+    positions = np.searchsorted(vector.indices, flat)
+    shares = np.maximum(contributions[positions], 0.0) / vector.counts[positions, None]
+    words = list(unique)
+    result = []
+    for column in shares.T:
+        scores = np.bincount(owner, weights=column, minlength=len(words))
+        best = np.argsort(-scores, kind="stable")[:MAX_REASONS]
+        result.append(tuple(words[i] for i in best.tolist() if scores[i] > 0))
+    return result
 
 
 _default: Analyzer | None = None

@@ -12,12 +12,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from swedish_text.analysis import Analyzer, TextAnalysis
-from swedish_text.training import AREAS, FACTORS, SENTIMENTS, LabelledText
+from swedish_text.training import (
+    AREAS,
+    FACTORS,
+    SENTIMENTS,
+    LabelledText,
+    TrainOptions,
+    sort_key,
+    train,
+)
 
 __all__ = [
     "ClassificationReport",
     "LineError",
     "analyze_lines",
+    "cross_validate",
     "evaluate_classification",
     "labelled_lines",
 ]
@@ -185,4 +194,22 @@ def evaluate_classification(
     report = ClassificationReport()
     for example in examples:
         report.add(example, analyzer.analyze(example.text))
+    return report
+
+
+def cross_validate(
+    examples: Sequence[LabelledText], folds: int = 5, options: TrainOptions | None = None
+) -> ClassificationReport:
+    """K-fold cross-validation of the whole pipeline (lemma tables, vocabulary, weights).
+
+    Examples are sorted by content and dealt round-robin into ``folds`` folds, so the
+    figures are deterministic.
+    """
+    ordered = sorted(examples, key=sort_key)
+    report = ClassificationReport()
+    for fold in range(folds):
+        training = [e for i, e in enumerate(ordered) if i % folds != fold]
+        analyzer = Analyzer(train(training, options))
+        for example in ordered[fold::folds]:
+            report.add(example, analyzer.analyze(example.text))
     return report

@@ -15,16 +15,18 @@ long texts do not dominate; see :class:`FeatureOptions`.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
 from swedish_text.lemmas import Lemmatizer
 from swedish_text.lexicon import CUES, NEGATIONS, STOPWORDS
-from swedish_text.normalize import Token, detect_language, tokenize
+from swedish_text.normalize import detect_language, fold, tokenize
 
 __all__ = ["FeatureOptions", "Featurizer", "TextFeatures", "Vector", "fixed_feature_names"]
 
@@ -38,8 +40,8 @@ class FeatureOptions:
 
     char_min: int = 3
     char_max: int = 5
-    char_weight: float = 0.6
-    cue_weight: float = 0.5
+    char_weight: float = 1.0
+    cue_weight: float = 0.25
     bigrams: bool = True
     min_df: int = 2
 
@@ -69,23 +71,53 @@ class FeatureOptions:
 
 @dataclass(frozen=True)
 class TextFeatures:
-    """Named feature counts of one text and the token indices that produced each."""
+    """Feature counts of one text by feature id, and the feature ids of each word."""
 
     language: str
     words: tuple[str, ...]
-    counts: dict[str, int]
-    sources: dict[str, tuple[int, ...]]
+    counts: dict[int, int]
+    word_features: tuple[tuple[int, ...], ...]
+
+    def remap(self, mapping: dict[int, int]) -> TextFeatures:
+        """The same features under new ids; features missing from ``mapping`` are dropped."""
+        return TextFeatures(
+            language=self.language,
+            words=self.words,
+            counts={mapping[i]: n for i, n in self.counts.items() if i in mapping},
+            word_features=tuple(
+                tuple(mapping[i] for i in ids if i in mapping) for ids in self.word_features
+            ),
+        )
 
 
 @dataclass(frozen=True)
 class Vector:
-    """A sparse vector over a fixed vocabulary, with each entry's source word indices."""
+    """A sparse, weighted vector over a fixed vocabulary (ids sorted ascending)."""
 
     indices: npt.NDArray[np.int64]
     values: npt.NDArray[np.float64]
-    sources: tuple[tuple[int, ...], ...]
-    words: tuple[str, ...]
-    language: str
+    counts: npt.NDArray[np.float64]
+    features: TextFeatures
+
+    @property
+    def language(self) -> str:
+        """The detected language of the text."""
+        return self.features.language
+
+
+@dataclass(frozen=True)
+class _TokenInfo:
+    lemma: str
+    content: bool
+    ids: tuple[int, ...]  # cue, word and character features of the word
+    negated_ids: tuple[int, ...]  # the same inside a negation scope
+
+
+_WORD, _CHAR, _CUE = 0, 1, 2
+
+
+def _family(name: str) -> int:
+    return {"c": _CHAR, "x": _CUE, "m": _CUE}.get(name[0], _WORD)
 
 
 def fixed_feature_names() -> list[str]:
@@ -97,45 +129,89 @@ def fixed_feature_names() -> list[str]:
 
 
 class Featurizer:
-    """Turns text into named features (:meth:`features`) and vectors (:meth:`vector`)."""
+    """Turns text into feature counts (:meth:`features`) and weighted vectors (:meth:`vector`).
+
+    Without a ``vocabulary`` the featurizer *grows* one (training): every new feature name
+    gets the next id. With one, features outside it are dropped (analysis).
+    """
 
     def __init__(
         self,
         lemmatizers: dict[str, Lemmatizer],
         options: FeatureOptions,
-        vocabulary: dict[str, int] | None = None,
+        vocabulary: Sequence[str] | None = None,
     ) -> None:
         self.lemmatizers = lemmatizers
         self.options = options
-        self.vocabulary = vocabulary or {}
-        self._exact: dict[str, tuple[str, ...]] = {}
-        self._prefix: dict[str, tuple[str, ...]] = {}
-        exact: dict[str, list[str]] = defaultdict(list)
-        prefix: dict[str, list[str]] = defaultdict(list)
+        self.grow = vocabulary is None
+        self.names: list[str] = list(fixed_feature_names() if vocabulary is None else vocabulary)
+        self.index: dict[str, int] = {name: i for i, name in enumerate(self.names)}
+        self.families = np.array([_family(name) for name in self.names], dtype=np.int64)
+        exact: dict[str, set[str]] = defaultdict(set)
+        prefix: dict[str, set[str]] = defaultdict(set)
         for group, entries in CUES.items():
             for entry in entries:
                 if entry.endswith("*"):
-                    prefix[entry[:-1]].append(group)
+                    prefix[entry[:-1]].add(group)
                 else:
-                    exact[entry].append(group)
-        self._exact = {key: tuple(sorted(set(value))) for key, value in exact.items()}
-        self._prefix = {key: tuple(sorted(set(value))) for key, value in prefix.items()}
+                    exact[entry].add(group)
+        self._exact = {key: tuple(sorted(value)) for key, value in exact.items()}
+        self._prefix = {key: tuple(sorted(value)) for key, value in prefix.items()}
         self._prefix_lengths = sorted({len(key) for key in self._prefix})
+        self._marks = {
+            name: self._id(f"m:{name}")
+            for name in ("question", "exclamation", "english", "praise_and_criticism")
+        }
+        self._sentiment_ids = {
+            name: self._id(f"x:sent:{name}")
+            for name in ("positive", "negative", "positive_negated", "negative_negated")
+        }
+        self._token_info = {
+            language: lru_cache(maxsize=65_536)(partial(self._analyse_token, lemmatizer))
+            for language, lemmatizer in lemmatizers.items()
+        }
+
+    def _id(self, name: str) -> int | None:
+        index = self.index.get(name)
+        if index is None and self.grow:
+            index = self.index[name] = len(self.names)
+            self.names.append(name)
+        return index
+
+    def _ids(self, names: Iterable[str]) -> tuple[int, ...]:
+        ids = (self._id(name) for name in names)
+        return tuple(index for index in ids if index is not None)
+
+    def _analyse_token(self, lemmatizer: Lemmatizer, word: str) -> _TokenInfo:
+        folded = fold(word)
+        lemma, parts = lemmatizer.analyse(word)
+        groups = self._cue_groups(folded, lemma, parts)
+        negated_groups = [
+            f"{group}_negated" if group in ("sent:positive", "sent:negative") else group
+            for group in groups
+        ]
+        content = lemma not in STOPWORDS and len(lemma) >= 2
+        own: tuple[int, ...] = ()
+        if content:
+            lemmas = [lemma, *(part for part in parts if part != lemma)]
+            own = self._ids(f"w:{item}" for item in lemmas)
+            own += self._ids(f"c:{gram}" for gram in self._char_ngrams(folded))
+        return _TokenInfo(
+            lemma=lemma,
+            content=content,
+            ids=self._ids(f"x:{group}" for group in groups) + own,
+            negated_ids=self._ids(f"x:{group}" for group in negated_groups) + own,
+        )
 
     def features(self, text: str) -> TextFeatures:
-        """Named feature counts of ``text`` (see the module docstring for the families)."""
+        """Feature counts of ``text`` (see the module docstring for the families)."""
         tokens = tokenize(text)
         language = detect_language(tokens)
-        lemmatizer = self.lemmatizers.get(language) or self.lemmatizers["sv"]
-        counts: dict[str, int] = defaultdict(int)
-        sources: dict[str, list[int]] = defaultdict(list)
+        token_info = self._token_info.get(language) or self._token_info["sv"]
+        marks: list[int | None] = []
         words: list[str] = []
-
-        def add(name: str, word_index: int | None) -> None:
-            counts[name] += 1
-            if word_index is not None:
-                sources[name].append(word_index)
-
+        word_features: list[tuple[int, ...]] = []
+        bigrams = self.options.bigrams
         negation_left = 0
         previous: str | None = None
         for token in tokens:
@@ -143,92 +219,69 @@ class Featurizer:
                 negation_left = 0
                 previous = None
                 if token.text == "?":
-                    add("m:question", None)
+                    marks.append(self._marks["question"])
                 elif token.text == "!":
-                    add("m:exclamation", None)
+                    marks.append(self._marks["exclamation"])
                 continue
-            index = len(words)
             words.append(token.text)
-            lemma, parts = lemmatizer.analyse(token.text)
+            info = token_info(token.text)
             negated = negation_left > 0
             negation_left = _NEGATION_SCOPE if token.folded in NEGATIONS else negation_left - 1
-            if self.options.bigrams and previous is not None:
-                add(f"b:{previous}_{lemma}", index)
-            previous = lemma
-            for group in self._cue_groups(token, lemma, parts):
-                if negated and group in ("sent:positive", "sent:negative"):
-                    group += "_negated"
-                add(f"x:{group}", index)
-            if lemma in STOPWORDS or len(lemma) < 2:
-                continue
-            add(f"w:{lemma}", index)
-            for part in parts:
-                if part != lemma:
-                    add(f"w:{part}", index)
-            if negated:
-                add(f"n:{lemma}", index)
-            for gram in self._char_ngrams(token.folded):
-                add(f"c:{gram}", index)
+            ids = info.negated_ids if negated else info.ids
+            extra = []
+            if bigrams and previous is not None:
+                extra.append(self._id(f"b:{previous}_{info.lemma}"))
+            if negated and info.content:
+                extra.append(self._id(f"n:{info.lemma}"))
+            previous = info.lemma
+            if extra:
+                ids += tuple(feature for feature in extra if feature is not None)
+            word_features.append(ids)
+        counts = Counter(chain.from_iterable(word_features))
         if language == "en":
-            add("m:english", None)
-        if counts.get("x:sent:positive") and (
-            counts.get("x:sent:negative") or counts.get("x:sent:positive_negated")
+            marks.append(self._marks["english"])
+        sentiment = self._sentiment_ids
+        if counts.get(sentiment["positive"] or -1) and (
+            counts.get(sentiment["negative"] or -1)
+            or counts.get(sentiment["positive_negated"] or -1)
         ):
-            add("m:praise_and_criticism", None)
-        return TextFeatures(
-            language=language,
-            words=tuple(words),
-            counts=dict(counts),
-            sources={name: tuple(indices) for name, indices in sources.items()},
-        )
+            marks.append(self._marks["praise_and_criticism"])
+        counts.update(mark for mark in marks if mark is not None)
+        return TextFeatures(language, tuple(words), dict(counts), tuple(word_features))
 
     def vector(self, text: str) -> Vector:
-        """The weighted sparse vector of ``text`` over :attr:`vocabulary`."""
-        features = self.features(text)
-        return self.vectorize(features)
+        """The weighted sparse vector of ``text`` over the (fixed) vocabulary."""
+        return self.weigh(self.features(text))
 
-    def vectorize(self, features: TextFeatures) -> Vector:
-        """Weigh named features into a sparse vector over :attr:`vocabulary`."""
-        options = self.options
-        families: dict[str, list[tuple[int, float, tuple[int, ...]]]] = defaultdict(list)
-        for name, count in features.counts.items():
-            index = self.vocabulary.get(name)
-            if index is None:
-                continue
-            family = {"c": "c", "x": "x", "m": "x"}.get(name[0], "w")
-            value = math.log1p(count) if family == "x" else 1.0 + math.log(count)
-            families[family].append((index, value, features.sources.get(name, ())))
-        entries: list[tuple[int, float, tuple[int, ...]]] = []
-        for family, items in families.items():
-            if family == "x":
-                scale = options.cue_weight
-            else:
-                norm = math.sqrt(sum(value * value for _, value, _ in items))
-                scale = (options.char_weight if family == "c" else 1.0) / norm
-            entries.extend((index, value * scale, source) for index, value, source in items)
-        entries.sort(key=lambda entry: entry[0])
+    def weigh(self, features: TextFeatures) -> Vector:
+        """Weigh feature counts: 1 + log(count) for words and characters, log(1 + count) for
+        cues; the word and character families are each scaled to unit length."""
+        size = len(features.counts)
+        keys = np.fromiter(features.counts.keys(), dtype=np.int64, count=size)
+        order = np.argsort(keys)
+        indices = keys[order]
+        counts = np.fromiter(features.counts.values(), dtype=np.float64, count=size)[order]
+        families = self.families[indices]
+        values = np.where(families == _CUE, np.log1p(counts), 1.0 + np.log(np.maximum(counts, 1)))
+        squares = np.bincount(families, weights=values * values, minlength=3)
+        norms = np.sqrt(np.maximum(squares, 1e-12))
+        scales = np.array(
+            [1.0 / norms[_WORD], self.options.char_weight / norms[_CHAR], self.options.cue_weight]
+        )
         return Vector(
-            indices=np.fromiter(
-                (entry[0] for entry in entries), dtype=np.int64, count=len(entries)
-            ),
-            values=np.fromiter(
-                (entry[1] for entry in entries), dtype=np.float64, count=len(entries)
-            ),
-            sources=tuple(entry[2] for entry in entries),
-            words=features.words,
-            language=features.language,
+            indices=indices, values=values * scales[families], counts=counts, features=features
         )
 
-    def _cue_groups(self, token: Token, lemma: str, parts: tuple[str, ...]) -> set[str]:
+    def _cue_groups(self, folded: str, lemma: str, parts: tuple[str, ...]) -> list[str]:
         groups: set[str] = set()
-        for key in (token.folded, lemma, *parts):
+        for key in (folded, lemma, *parts):
             groups.update(self._exact.get(key, ()))
-        for key in {token.folded, lemma}:
+        for key in {folded, lemma}:
             for length in self._prefix_lengths:
                 if length > len(key):
                     break
                 groups.update(self._prefix.get(key[:length], ()))
-        return groups
+        return sorted(groups)
 
     def _char_ngrams(self, folded: str) -> list[str]:
         padded = f"<{folded}>"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "MAX_ANALYSIS_CHARS",
@@ -62,23 +62,13 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|[.!?;:]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of the normalised text.
-
-    ``text`` is lower-case NFC, ``folded`` has å/ä/ö folded; ``start``/``end`` index the
-    normalised text (which has the same length as the input for NFC text).
-    """
+class Token(NamedTuple):
+    """One token of the normalised text: lower-case NFC ``text``, its ``folded`` form
+    (å/ä/ö → a/o), and whether it is a word (or sentence punctuation)."""
 
     text: str
     folded: str
-    start: int
-    end: int
-
-    @property
-    def is_word(self) -> bool:
-        """True for a word, False for sentence punctuation."""
-        return self.text[0].isalpha()
+    is_word: bool
 
 
 def fold(text: str) -> str:
@@ -102,13 +92,11 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens and sentence punctuation (``. ! ? ; :``)."""
-    tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(normalize(text)):
-        word = match.group()
-        if len(word) > MAX_TOKEN_CHARS:
-            continue
-        tokens.append(Token(word, word.translate(_FOLD), match.start(), match.end()))
-    return tokens
+    return [
+        Token(word, word.translate(_FOLD), word[0].isalpha())
+        for word in _TOKEN_RE.findall(normalize(text))
+        if len(word) <= MAX_TOKEN_CHARS
+    ]
 
 
 def _words(text: str) -> frozenset[str]:

@@ -48,6 +48,7 @@ __all__ = [
     "corpus_examples",
     "corpus_sha256",
     "read_labelled_jsonl",
+    "sort_key",
     "train",
 ]
 
@@ -103,6 +104,8 @@ class LabelledText:
     id: str = ""
 
     def __post_init__(self) -> None:
+        # Accept any iterable of factors (e.g. a list from JSON); store a sorted tuple.
+        object.__setattr__(self, "factors", tuple(sorted(set(self.factors))))
         if self.area not in AREAS:
             raise ValueError(f"unknown area {self.area!r}")
         if not self.factors:
@@ -163,10 +166,15 @@ def corpus_examples(directory: Path | None = None) -> list[LabelledText]:
     return examples
 
 
+def sort_key(example: LabelledText) -> tuple[str, str, tuple[str, ...], str, str]:
+    """The order training puts examples in (by content, so input order never matters)."""
+    return (example.text, example.area, example.factors, example.sentiment, example.id)
+
+
 def corpus_sha256(examples: Iterable[LabelledText]) -> str:
     """A fingerprint of the texts and labels (in any order), stored with the model."""
     digest = hashlib.sha256()
-    ordered = sorted(examples, key=lambda e: (e.text, e.area, e.factors, e.sentiment, e.id))
+    ordered = sorted(examples, key=sort_key)
     for example in ordered:
         record = [example.text, example.area, list(example.factors), example.sentiment]
         digest.update(json.dumps(record, ensure_ascii=False).encode())
@@ -198,9 +206,10 @@ class TrainOptions:
     """Regularisation of the three classifiers and the threshold search."""
 
     area_c: float = 4.0
-    factor_c: float = 2.0
+    factor_c: float = 8.0
     sentiment_c: float = 2.0
     folds: int = 5
+    threshold_window: int = 2
     features: FeatureOptions = field(default_factory=FeatureOptions)
 
     def to_json(self) -> dict[str, Any]:
@@ -210,6 +219,7 @@ class TrainOptions:
             "factor_c": self.factor_c,
             "sentiment_c": self.sentiment_c,
             "folds": self.folds,
+            "threshold_window": self.threshold_window,
             "features": self.features.to_json(),
         }
 
@@ -221,6 +231,7 @@ class TrainOptions:
             factor_c=float(data["factor_c"]),
             sentiment_c=float(data["sentiment_c"]),
             folds=int(data["folds"]),
+            threshold_window=int(data.get("threshold_window", 0)),
             features=FeatureOptions.from_json(data["features"]),
         )
 
@@ -263,8 +274,7 @@ class Model:
             language: Lemmatizer(table, self.parts if language == "sv" else ())
             for language, table in self.lemma_tables.items()
         }
-        vocabulary = {name: index for index, name in enumerate(self.vocabulary)}
-        return Featurizer(lemmatizers, self.options.features, vocabulary)
+        return Featurizer(lemmatizers, self.options.features, self.vocabulary)
 
     _ARRAYS = (
         "area_coef",
@@ -357,11 +367,11 @@ def _sparse_matrix(featurizer: Featurizer, features: Sequence[Any]) -> Any:
 
     rows, cols, values = [], [], []
     for row, item in enumerate(features):
-        vector = featurizer.vectorize(item)
+        vector = featurizer.weigh(item)
         rows.extend([row] * len(vector.indices))
         cols.extend(vector.indices.tolist())
         values.extend(vector.values.tolist())
-    shape = (len(features), len(featurizer.vocabulary))
+    shape = (len(features), len(featurizer.names))
     return csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
 
 
@@ -393,7 +403,13 @@ def _binary_fit(x: Any, targets: npt.NDArray[np.int64], c: float) -> tuple[Float
     if targets.min() == targets.max():  # never (or always) seen: a constant
         return np.zeros(x.shape[1]), (30.0 if targets[0] else -30.0)
     classifier = LogisticRegression(
-        C=c, class_weight="balanced", solver="newton-cg", max_iter=1000, tol=1e-6
+        C=c,
+        class_weight="balanced",
+        solver="liblinear",
+        dual=True,
+        tol=1e-6,
+        max_iter=2000,
+        random_state=0,
     )
     classifier.fit(x, targets)
     return classifier.coef_[0].astype(np.float64), float(classifier.intercept_[0])
@@ -418,19 +434,28 @@ def _sigmoid(values: FloatArray) -> FloatArray:
     return np.asarray(1.0 / (1.0 + np.exp(-values)), dtype=np.float64)
 
 
-def _best_thresholds(probabilities: FloatArray, targets: npt.NDArray[np.int64]) -> FloatArray:
-    """Per factor, the threshold with the best out-of-fold F1 (ties: closest to 0.5)."""
+def _best_thresholds(
+    probabilities: FloatArray, targets: npt.NDArray[np.int64], window: int = 0
+) -> FloatArray:
+    """Per factor, the threshold with the best out-of-fold F1 (ties: closest to 0.5).
+
+    With ``window`` > 0 the F1 curve is first averaged over ``window`` grid steps on each
+    side, so that one lucky threshold in a small corpus does not decide.
+    """
     grid = np.round(np.arange(0.20, 0.801, 0.025), 3)
     best = np.full(len(FACTORS), 0.5)
     for column in range(len(FACTORS)):
-        scores = []
-        for threshold in grid:
+        truth = targets[:, column] == 1
+        f1 = np.zeros(len(grid))
+        for k, threshold in enumerate(grid):
             chosen = probabilities[:, column] >= threshold
-            truth = targets[:, column] == 1
             tp = int(np.sum(chosen & truth))
             denominator = int(np.sum(chosen)) + int(np.sum(truth))
-            f1 = 2 * tp / denominator if denominator else 0.0
-            scores.append((round(f1, 9), -abs(threshold - 0.5), threshold))
+            f1[k] = 2 * tp / denominator if denominator else 0.0
+        if window:
+            padded = np.pad(f1, window, mode="edge")
+            f1 = np.convolve(padded, np.ones(2 * window + 1) / (2 * window + 1), mode="valid")
+        scores = [(round(float(f1[k]), 9), -abs(t - 0.5), t) for k, t in enumerate(grid)]
         best[column] = max(scores)[2]
     return best
 
@@ -445,60 +470,79 @@ def train(examples: Sequence[LabelledText], options: TrainOptions | None = None)
     options
         Regularisation and feature options; the defaults are the shipped model's.
     """
-    options = options or TrainOptions()
-    if len(examples) < 2 * options.folds:
-        raise ValueError(f"at least {2 * options.folds} examples are needed to train")
-    examples = sorted(examples, key=lambda e: (e.text, e.area, e.factors, e.sentiment, e.id))
-    fingerprint = corpus_sha256(examples)
-    texts = [classification_text(example.text) for example in examples]
-    tables, parts = _lemma_tables(texts)
-    lemmatizers = {
-        language: Lemmatizer(table, parts if language == "sv" else ())
-        for language, table in tables.items()
-    }
-    builder = Featurizer(lemmatizers, options.features)
-    features = [builder.features(text) for text in texts]
-    document_frequency: Counter[str] = Counter()
-    for item in features:
-        document_frequency.update(item.counts.keys())
-    fixed = fixed_feature_names()
-    learned = sorted(
-        name
-        for name, frequency in document_frequency.items()
-        if frequency >= options.features.min_df and name[0] in "wnbc"
-    )
-    vocabulary = tuple(fixed + learned)
-    featurizer = Featurizer(
-        lemmatizers, options.features, {name: i for i, name in enumerate(vocabulary)}
-    )
-    x = _sparse_matrix(featurizer, features)
-    targets = _factor_targets(examples)
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+    # One BLAS thread: faster for these small problems on a busy machine, and the same
+    # floating-point summation order on every run.
+    with threadpool_limits(limits=1):
+        return _train(examples, options or TrainOptions())
+
+
+def _design(
+    texts: Sequence[str], lemmatizers: dict[str, Lemmatizer], options: FeatureOptions
+) -> tuple[Featurizer, Any]:
+    """The vocabulary (features in at least ``min_df`` texts) and the design matrix."""
+    builder = Featurizer(lemmatizers, options)
+    counted = [builder.features(text) for text in texts]
+    document_frequency: Counter[int] = Counter()
+    for item in counted:
+        document_frequency.update(item.counts.keys())
+    learned = sorted(
+        builder.names[feature]
+        for feature, frequency in document_frequency.items()
+        if frequency >= options.min_df and builder.names[feature][0] in "wnbc"
+    )
+    vocabulary = tuple(fixed_feature_names() + learned)
+    mapping = {builder.index[name]: i for i, name in enumerate(vocabulary)}
+    featurizer = Featurizer(lemmatizers, options, vocabulary)
+    return featurizer, _sparse_matrix(featurizer, [item.remap(mapping) for item in counted])
+
+
+def _fit(x: Any, examples: Sequence[LabelledText], options: TrainOptions) -> dict[str, FloatArray]:
+    """The weights of the three classifiers and the factor thresholds."""
+    targets = _factor_targets(examples)
     out_of_fold = np.zeros(targets.shape, dtype=np.float64)
     folds = np.arange(len(examples)) % options.folds
     for fold in range(options.folds):
         train_rows, test_rows = folds != fold, folds == fold
         coef, intercept = _fit_factors(x[train_rows], targets[train_rows], options.factor_c)
         out_of_fold[test_rows] = _sigmoid(x[test_rows] @ coef + intercept)
-    thresholds = _best_thresholds(out_of_fold, targets)
-
-    area_coef, area_intercept = _softmax_fit(x, [e.area for e in examples], AREAS, options.area_c)
-    factor_coef, factor_intercept = _fit_factors(x, targets, options.factor_c)
-    sentiment_coef, sentiment_intercept = _softmax_fit(
+    thresholds = _best_thresholds(out_of_fold, targets, options.threshold_window)
+    arrays: dict[str, FloatArray] = {"factor_thresholds": thresholds}
+    arrays["area_coef"], arrays["area_intercept"] = _softmax_fit(
+        x, [e.area for e in examples], AREAS, options.area_c
+    )
+    arrays["factor_coef"], arrays["factor_intercept"] = _fit_factors(x, targets, options.factor_c)
+    arrays["sentiment_coef"], arrays["sentiment_intercept"] = _softmax_fit(
         x, [e.sentiment for e in examples], SENTIMENTS, options.sentiment_c
     )
+    return arrays
+
+
+def _train(examples: Sequence[LabelledText], options: TrainOptions) -> Model:
+    if len(examples) < 2 * options.folds:
+        raise ValueError(f"at least {2 * options.folds} examples are needed to train")
+    examples = sorted(examples, key=sort_key)
+    texts = [classification_text(example.text) for example in examples]
+    tables, parts = _lemma_tables(texts)
+    lemmatizers = {
+        language: Lemmatizer(table, parts if language == "sv" else ())
+        for language, table in tables.items()
+    }
+    featurizer, x = _design(texts, lemmatizers, options.features)
+    arrays = _fit(x, examples, options)
     return Model(
         options=options,
-        vocabulary=vocabulary,
+        vocabulary=tuple(featurizer.names),
         lemma_tables=tables,
         parts=parts,
-        area_coef=area_coef,
-        area_intercept=area_intercept,
-        factor_coef=factor_coef,
-        factor_intercept=factor_intercept,
-        factor_thresholds=thresholds,
-        sentiment_coef=sentiment_coef,
-        sentiment_intercept=sentiment_intercept,
-        corpus_sha256=fingerprint,
+        area_coef=arrays["area_coef"],
+        area_intercept=arrays["area_intercept"],
+        factor_coef=arrays["factor_coef"],
+        factor_intercept=arrays["factor_intercept"],
+        factor_thresholds=arrays["factor_thresholds"],
+        sentiment_coef=arrays["sentiment_coef"],
+        sentiment_intercept=arrays["sentiment_intercept"],
+        corpus_sha256=corpus_sha256(examples),
         n_examples=len(examples),
     )

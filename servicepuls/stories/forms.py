@@ -119,7 +119,9 @@ class PublicStoryForm(StoryTextMixin, ContactMixin, forms.Form):
     """The public "Dela din erfarenhet" form."""
 
     organisation = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Organisation.objects.none(), empty_label=None
+        label=_("Municipality"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose a municipality"),
     )
     submitter = forms.ChoiceField(
         label=_("I am sharing my experience as"),

@@ -255,3 +255,26 @@ class StoryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.story_id} {self.kind}"
+
+    @property
+    def summary(self) -> str:
+        """A one-line, translated description of what changed."""
+        data = self.data or {}
+        if self.kind == StoryEventKind.STATUS_CHANGED and data.get("to") in StoryStatus.values:
+            old = StoryStatus(data["from"]).label if data.get("from") in StoryStatus.values else ""
+            return f"{old} → {StoryStatus(data['to']).label}"
+        if self.kind == StoryEventKind.TAGS_CONFIRMED:
+            after = data.get("after") or {}
+            factors = [
+                str(Factor(factor).label)
+                for factor in after.get("factors", [])
+                if factor in Factor.values
+            ]
+            sentiment = after.get("sentiment")
+            parts = [
+                after.get("area") or "–",
+                ", ".join(factors) or "–",
+                str(Sentiment(sentiment).label) if sentiment in Sentiment.values else "–",
+            ]
+            return "; ".join(parts)
+        return ""

@@ -8,7 +8,7 @@ read goes through ``servicepuls.stories.privacy``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -187,7 +187,7 @@ def stories_for_evidence(
     organisation_id: int,
     area_slug: str | None = None,
     factor: str | None = None,
-    years: list[int] | tuple[int, ...] | None = None,
+    years: Iterable[int] | None = None,
 ) -> list[EvidenceStory]:
     """Redacted stories that staff have reviewed or shared, newest first.
 
@@ -202,7 +202,7 @@ def stories_for_evidence(
         stories = stories.filter(area__slug=area_slug)
     if factor:
         stories = stories.filter(factors_index__contains=f",{factor},")
-    if years:
+    if years is not None:
         stories = stories.filter(created_at__year__in=list(years))
     return [
         EvidenceStory(

@@ -140,11 +140,16 @@ def story_create(
         story=story, kind=StoryEventKind.CREATED, actor=entered_by, data={"channel": channel}
     )
 
+    story_analysis_request(story=story)
+    return story
+
+
+def story_analysis_request(*, story: Story) -> None:
+    """Schedule the story's redaction and tagging once the current transaction commits."""
     from servicepuls.stories.tasks import story_analyse_task  # tasks import services
 
     story_id = story.pk
     transaction.on_commit(lambda: story_analyse_task.enqueue(story_id=story_id))
-    return story
 
 
 def story_analyse(*, story: Story) -> Story:

@@ -59,6 +59,7 @@ from servicepuls.stories.services import (
     campaign_update,
     meeting_create,
     meeting_update,
+    story_analysis_request,
     story_bulk_apply,
     story_create,
     story_status_change,
@@ -209,6 +210,15 @@ def story_status_view(request: HttpRequest, story_id: int) -> HttpResponse:
             messages.success(request, _("The status was changed."))
     else:
         messages.error(request, _("Choose a valid status."))
+    return redirect("stories:detail", story_id=story.pk)
+
+
+@require_POST
+@capability_required(Capability.TAG_STORIES)
+def story_analyse_view(request: HttpRequest, story_id: int) -> HttpResponse:
+    story = _story_or_404(request, story_id)
+    story_analysis_request(story=story)
+    messages.success(request, _("The story will be analysed again in a moment."))
     return redirect("stories:detail", story_id=story.pk)
 
 

@@ -33,6 +33,11 @@ staff_patterns = [
     path("staff/berattelser/<int:story_id>/taggar/", staff_views.story_tags_view, name="tags"),
     path("staff/berattelser/<int:story_id>/status/", staff_views.story_status_view, name="status"),
     path(
+        "staff/berattelser/<int:story_id>/analysera/",
+        staff_views.story_analyse_view,
+        name="analyse",
+    ),
+    path(
         "staff/berattelser/<int:story_id>/personuppgifter/",
         staff_views.story_personal_data_view,
         name="personal_data",

@@ -20,6 +20,23 @@ PRIORITY_ADDRESS: Final = 20
 
 # Street words that end a compound street name; spellings without å/ä/ö included.
 _SUFFIXES: Final = [
+    "åsen",
+    "asen",
+    "dalen",
+    "vallen",
+    "lyckan",
+    "gärdet",
+    "gardet",
+    "fältet",
+    "faltet",
+    "berget",
+    "holmen",
+    "näset",
+    "naset",
+    "viken",
+    "sundet",
+    "hamnen",
+    "heden",
     "gatan",
     "gata",
     "vägen",
@@ -77,6 +94,23 @@ _SUFFIXES: Final = [
 ]
 # Suffixes distinctive enough to accept a street written in lower case ("storgatan 3").
 _STRONG_SUFFIXES: Final = [
+    "åsen",
+    "asen",
+    "dalen",
+    "vallen",
+    "lyckan",
+    "gärdet",
+    "gardet",
+    "fältet",
+    "faltet",
+    "berget",
+    "holmen",
+    "näset",
+    "naset",
+    "viken",
+    "sundet",
+    "hamnen",
+    "heden",
     "gatan",
     "vägen",
     "vagen",
@@ -137,6 +171,30 @@ _DIRECTIONS: Final = [
 # Ordinary nouns that end like a street name but are not one.
 _NOT_STREETS: Final = frozenset(
     [
+        "tidplan",
+        "bygglovsplan",
+        "projektplan",
+        "ritplan",
+        "grundplan",
+        "avvecklingsplan",
+        "riskplan",
+        "skötselplan",
+        "trafikplan",
+        "dagvattenplan",
+        "strukturplan",
+        "genomförandeplan",
+        "parkeringsplan",
+        "brandplan",
+        "evakueringsplan",
+        "utrymningsplan",
+        "kontrollplanens",
+        "tidsplanen",
+        "berget",
+        "viken",
+        "holmen",
+        "hamnen",
+        "dalen",
+        "heden",
         "kontrollplan",
         "detaljplan",
         "översiktsplan",
@@ -287,11 +345,17 @@ def _swedish_matches(text: str) -> list[re.Match[str]]:
     matches: dict[int, re.Match[str]] = {}
     searched_to = 0
     for hit in _HOUSE_NUMBER_RE.finditer(text):
-        if hit.start() < searched_to - _WINDOW_AFTER:
+        window_end = min(len(text), hit.end() + _WINDOW_AFTER)
+        if window_end <= searched_to:
             continue  # covered by the previous window
-        begin = max(searched_to - _WINDOW_AFTER, hit.start() - _WINDOW_BEFORE, 0)
-        searched_to = min(len(text), hit.end() + _WINDOW_AFTER)
-        for match in _SWEDISH_RE.finditer(text, begin, searched_to):
+        begin = max(hit.start() - _WINDOW_BEFORE, 0)
+        searched_to = window_end
+        for windowed in _SWEDISH_RE.finditer(text, begin, window_end):
+            # The window's end may have cut the match or hidden what follows it (a unit,
+            # an entrance letter): match again at the same place on the whole text.
+            match = _SWEDISH_RE.match(text, windowed.start())
+            if match is None:
+                continue
             previous = matches.get(match.start())
             if previous is None or previous.end() < match.end():
                 matches[match.start()] = match

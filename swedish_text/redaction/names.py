@@ -452,6 +452,7 @@ _BUSINESS_WORDS: Final = frozenset(
         "villa",
         "camping",
         "gården",
+        "gård",
         "galleri",
         "firma",
         "bryggeri",
@@ -643,7 +644,11 @@ class NameLexicon:
         if key in self.first_names:
             return True
         if "-" in key:
-            return all(part in self.first_names for part in key.split("-"))
+            # "Anna-Karin", and "Ann-Sofi" whose second part the lists need not know
+            parts = key.split("-")
+            return parts[0] in self.first_names and (
+                len(parts) == 2 or all(part in self.first_names for part in parts)
+            )
         return len(key) > 3 and key.endswith("s") and key[:-1] in self.first_names
 
     def is_ambiguous_first_name(self, key: str) -> bool:
@@ -672,6 +677,66 @@ class NameLexicon:
 _QUANTITY_AFTER_RE: Final = re.compile(r"[ \t\u00a0]?[1-9]\d{0,3}(?!\d)")
 # Definite-form endings of Swedish nouns ("Kiosken", "Bageriet", "Styrelsen").
 _DEFINITE_NOUN_RE: Final = re.compile(r"(?:en|et|arna|erna|orna)$")
+# Verbs of speech that make an unknown capitalised word before them a person.
+_SPEECH_VERBS: Final = frozenset(
+    [
+        "ringde",
+        "sa",
+        "sade",
+        "svarade",
+        "skrev",
+        "mejlade",
+        "mailade",
+        "berättade",
+        "berattade",
+        "förklarade",
+        "forklarade",
+        "lovade",
+        "tyckte",
+        "menade",
+        "hjälpte",
+        "hjalpte",
+        "said",
+        "told",
+        "called",
+        "wrote",
+        "replied",
+        "explained",
+        "promised",
+    ]
+)
+# Subjects that speak but are no person.
+_COMMON_SUBJECTS: Final = frozenset(
+    [
+        "man",
+        "ingen",
+        "någon",
+        "nagon",
+        "alla",
+        "flera",
+        "många",
+        "manga",
+        "somliga",
+        "vissa",
+        "andra",
+        "båda",
+        "bada",
+        "samtliga",
+        "vem",
+        "folk",
+        "staff",
+        "council",
+        "nobody",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "management",
+        "reception",
+        "support",
+        "they",
+    ]
+)
 _PLACEHOLDER_WORDS: Final = frozenset(PII_TYPES)
 _WORDLIKE_PLACEHOLDERS: Final = frozenset(["namn", "adress"])
 
@@ -680,9 +745,12 @@ class _Token(NamedTuple):
     text: str
     start: int
     end: int
-    lower: str
     capitalised: bool
     gap: str  # the text between the previous token and this one
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
     def key(self) -> str:
@@ -694,7 +762,26 @@ class _Token(NamedTuple):
         return not self.gap.strip(" \t\u00a0")
 
 
+# Splitting on words (kept by the group) gives gaps and words in turn, in one C call.
+_WORD_SPLIT_RE: Final = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+
 def _tokens(text: str) -> list[_Token]:
+    if "[" in text:
+        return _tokens_around_placeholders(text)
+    tokens = []
+    position = 0
+    parts = _WORD_SPLIT_RE.split(text)
+    for gap, word in zip(parts[0:-1:2], parts[1::2], strict=True):
+        start = position + len(gap)
+        position = start + len(word)
+        capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
+        tokens.append(_Token(word, start, position, capitalised, gap))
+    return tokens
+
+
+def _tokens_around_placeholders(text: str) -> list[_Token]:
+    """The tokens of a text that contains placeholders of an earlier redaction."""
     tokens = []
     previous_end = 0
     for match in _WORD_RE.finditer(text):
@@ -710,13 +797,17 @@ def _tokens(text: str) -> list[_Token]:
             if word in _WORDLIKE_PLACEHOLDERS:
                 label = f"[{word}]"
                 gap = text[previous_end : start - 1]
-                tokens.append(_Token(label, start - 1, end + 1, label, True, gap))
+                tokens.append(_Token(label, start - 1, end + 1, True, gap))
                 previous_end = end + 1
             continue
         capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
-        tokens.append(_Token(word, start, end, word.lower(), capitalised, text[previous_end:start]))
+        tokens.append(_Token(word, start, end, capitalised, text[previous_end:start]))
         previous_end = end
     return tokens
+
+
+def _is_initial(token: _Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper() and token.text not in "IAÖÅ"
 
 
 class _NameFinder:
@@ -752,7 +843,7 @@ class _NameFinder:
             return "weak" if word in _WEAK_ROLE_WORDS else "role"
         if stripped in ("", ",", ":") and "\n" not in gap and word in _GREETINGS:
             return "greeting"
-        if stripped in ("", ",", ":", "!") and gap.count("\n") <= 2 and word in _SIGNATURES:
+        if gap.strip() in ("", ",", ":", "!") and gap.count("\n") <= 2 and word in _SIGNATURES:
             return "signature"
         if word in ("hälsning", "hälsningar", "regards", "wishes") and gap.count("\n") <= 2:
             return "signature"
@@ -797,7 +888,19 @@ class _NameFinder:
             if token.lower in _COMPANY_MARKERS and (
                 token.text.isupper() or token.lower in ("och", "co")
             ):
-                return token.key != "och" or (offset == 1 and standalone)
+                if token.key != "och":
+                    return True  # "Svensson AB", "Berg & Co"
+                partner = self._next(index)
+                if (
+                    offset == 1
+                    and standalone
+                    and partner is not None
+                    and partner.capitalised
+                    and not self.lexicon.is_first_name(partner.key)
+                    and not self.lexicon.is_surname(partner.key)
+                ):
+                    return True  # "Berg och Söner"
+                break
             if not token.capitalised and not token.text.isupper():
                 break
         if (
@@ -833,7 +936,11 @@ class _NameFinder:
             following is not None
             and following.adjacent
             and following.capitalised
-            and (lexicon.is_surname(following.key) or lexicon.is_first_name(following.key))
+            and (
+                lexicon.is_surname(following.key)
+                or lexicon.is_first_name(following.key)
+                or following.text.endswith(("ić", "ič"))
+            )
             and following.lower not in _NOT_NAMES
         )
         if cue in ("role", "greeting", "signature"):
@@ -882,16 +989,42 @@ class _NameFinder:
                 and not (previous.capitalised and token.adjacent)
                 and _QUANTITY_AFTER_RE.match(self.text, token.end) is None
             ), False
-        if lexicon.is_unambiguous_surname(key):
+        if lexicon.is_unambiguous_surname(key) or token.text.endswith(("ić", "ič")):
             return True, True
         if (
             followed_by_surname
             and following is not None
-            and lexicon.is_unambiguous_surname(following.key)
+            and (
+                lexicon.is_unambiguous_surname(following.key)
+                or following.text.endswith(("ić", "ič"))
+            )
             and token.lower not in _BUSINESS_WORDS
         ):
             return not self._sentence_initial(i), False
-        return False, False
+        in_phrase = i > 0 and token.adjacent and self.tokens[i - 1].capitalised
+        return (
+            not self._sentence_initial(i)
+            and not in_phrase
+            and self._unknown_name_speaking(token, following)
+        ), False
+
+    def _unknown_name_speaking(self, token: _Token, following: _Token | None) -> bool:
+        """An unknown capitalised word followed by a verb of speech: "och Zorana ringde".
+
+        Authorities and groups speak too ("Boverket svarade", "Ingen ringde"), so the
+        word must not be a definite noun or a pronoun-like subject; and the caller asks
+        only in the middle of a sentence, where a capital letter means a proper noun
+        ("Företagare ringde" opens a staff note).
+        """
+        return (
+            following is not None
+            and following.adjacent
+            and following.lower in _SPEECH_VERBS
+            and len(token.text) >= 3
+            and token.lower not in _COMMON_SUBJECTS
+            and token.lower not in _BUSINESS_WORDS
+            and _DEFINITE_NOUN_RE.search(token.lower) is None
+        )
 
     def _extend(self, i: int) -> int:
         """The index of the last token of the name that starts at token ``i``."""
@@ -950,7 +1083,15 @@ class _NameFinder:
             end = self.tokens[last].end
             if len(self.tokens[last].text) == 1 and self.text[end : end + 1] == ".":
                 end += 1
-            found.append(Candidate("namn", self.tokens[i].start, end, PRIORITY_NAME))
+            start = self.tokens[i].start
+            if (
+                i > 0
+                and self.tokens[i].gap in (". ", " ")
+                and _is_initial(self.tokens[i - 1])
+                and (not found or found[-1].end <= self.tokens[i - 1].start)
+            ):
+                start = self.tokens[i - 1].start  # "J. Smith", "A Svensson"
+            found.append(Candidate("namn", start, end, PRIORITY_NAME))
             i = last + 1
         return found
 

@@ -64,7 +64,7 @@ def find_emails(text: str) -> list[Candidate]:
 # eight, with the century or the "16" prefix) digits, an optional separator, four digits.
 _ID_RE: Final = re.compile(
     rf"(?<!\d)(?<!\d[.,/{_DASHES}])"
-    rf"(?P<head>\d{{8}}|\d{{6}})(?P<sep>[+{_DASHES}]|[{_SPACES}])?(?P<tail>\d{{4}})"
+    rf"(?P<head>\d{{8}}|\d{{6}})(?P<sep>[{_SPACES}]?[+{_DASHES}][{_SPACES}]?|[{_SPACES}])?(?P<tail>\d{{4}})"
     rf"(?!\d)(?![.,/{_DASHES}]\d)"
 )
 # Words right before a bare ten-digit number that make it an identity number ...
@@ -109,7 +109,9 @@ def _classify_identity(head: str, sep: str, before: str) -> str | None:
             return "personnummer"
         return None
     short = head
-    if sep and sep not in _SPACES:
+    if sep.strip() and sep != sep.strip() and short[2] < "2" and not _valid_month_day(short):
+        return None  # "150000 - 5000": a range of amounts, not an identity number
+    if sep.strip():
         # NNNNNN-NNNN: organisation numbers have a "month" of 20 or more.
         return "orgnr" if short[2] >= "2" else "personnummer"
     personal_context = _PERSONAL_CONTEXT_RE.search(before) is not None
@@ -129,7 +131,9 @@ def find_identity_numbers(text: str) -> list[Candidate]:
     >>> [(c.type, text[c.start:c.end]) for c in find_identity_numbers(text)]
     [('personnummer', '19850612-1234'), ('orgnr', '556677-8899')]
     """
-    found = []
+    found: list[Candidate] = []
+    if _FOUR_DIGITS_RE.search(text) is None:
+        return found
     for match in _ID_RE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         kind = _classify_identity(match["head"], match["sep"] or "", before)
@@ -151,6 +155,9 @@ _PHONE_RE: Final = re.compile(
     rf")"
     rf"(?P<body>\d(?:{_GROUP_SEP}?\d){{0,15}})"
 )
+# Cheap tests that rule out whole texts before the costly patterns run.
+_FOUR_DIGITS_RE: Final = re.compile(r"\d\d\d\d")
+_SPACED_DIGITS_RE: Final = re.compile(r"\d\d\D\d\d")
 _SEP_RUN_RE: Final = re.compile(_GROUP_SEP)
 
 
@@ -181,7 +188,9 @@ def find_phone_numbers(text: str) -> list[Candidate]:
     >>> [text[c.start:c.end] for c in find_phone_numbers(text)]
     ['070-123 45 67', '(08) 12 34 56', '+46 8 123 456 78']
     """
-    found = []
+    found: list[Candidate] = []
+    if _FOUR_DIGITS_RE.search(text) is None and _SPACED_DIGITS_RE.search(text) is None:
+        return found
     position = 0
     while (match := _PHONE_RE.search(text, position)) is not None:
         end = _phone_match_end(match)
@@ -190,6 +199,20 @@ def find_phone_numbers(text: str) -> list[Candidate]:
             continue
         found.append(Candidate("telefon", match.start(), end, PRIORITY_PHONE))
         position = end
+    if "." in text:
+        found.extend(_dotted_phone_numbers(text))
+    return found
+
+
+# "070.123.45.67": dots only, three or more groups (a time like "08.00" has two).
+_DOTTED_PHONE_RE: Final = re.compile(r"(?<![\d.])0\d{1,3}(?:\.\d{2,4}){2,4}(?![\d.]|\.\d)")
+
+
+def _dotted_phone_numbers(text: str) -> list[Candidate]:
+    found = []
+    for match in _DOTTED_PHONE_RE.finditer(text):
+        if 8 <= sum(char.isdigit() for char in match.group()) <= 10:
+            found.append(Candidate("telefon", match.start(), match.end(), PRIORITY_PHONE))
     return found
 
 

@@ -61,3 +61,12 @@ def test_a_sentence_opening_word_is_not_part_of_the_street() -> None:
     text = "Från Drottning Kristinas väg 8 till kontoret."
 
     assert addresses(text) == ["Drottning Kristinas väg 8"]
+
+
+def test_an_address_far_into_a_text_is_matched_whole() -> None:
+    text = "Karin 850612 och sedan mycket text här / , Storgatan 12 Bo Karin " * 3
+
+    result = redact(text)
+
+    assert result.text.count("[adress] [namn]") == 3
+    assert redact(result.text).text == result.text

@@ -2,6 +2,9 @@
 
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from swedish_text.redaction.evaluate import (
     LabelledRecord,
@@ -73,3 +76,31 @@ def test_over_redaction_lowers_the_share_of_other_words_kept() -> None:
     assert report.other_words == 4
     assert report.other_words_kept == 2
     assert report.false_positives == ["x adress: 'Storgatan 5'"]
+
+
+def test_the_script_prints_figures_and_reports_broken_lines(tmp_path: Path) -> None:
+    data = tmp_path / "labelled.jsonl"
+    data.write_text(
+        "\n".join(
+            [
+                _line(
+                    "Hej Karin, ring 08-12 34 56.",
+                    [{"type": "person", "text": "Karin"}, {"type": "phone", "text": "08-12 34 56"}],
+                ),
+                "not json at all",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    script = Path(__file__).resolve().parents[2] / "scripts" / "eval_redaction.py"
+
+    completed = subprocess.run(  # noqa: S603 - our own script with a temporary file
+        [sys.executable, str(script), str(data), "--verbose"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert "records: 1" in completed.stdout
+    assert "telefon" in completed.stdout
+    assert "line 2:" in completed.stderr

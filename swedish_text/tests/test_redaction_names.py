@@ -149,3 +149,40 @@ def test_possessive_firm_names_stay_but_people_do_not(text: str, expected: list[
 )
 def test_signatures_firms_and_places_seen_in_practice(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Igår kom svaret och sedan Zorana ringde igen.", ["Zorana"]),
+        ("Tack till Zlatana Brkić!", ["Zlatana Brkić"]),
+        ("Boverket svarade inte och Ingen ringde.", []),
+        ("Företagare ringde och ville ha besked.", []),
+        ("Vid mötet med ägarna till Ekeby Gård berättade de om planerna.", []),
+    ],
+)
+def test_unknown_names_before_a_verb_of_speech(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Best,\nAmira El-Sayed\nOwner, Sunrise Café AB", ["Amira El-Sayed"]),
+        ("Regards\nJ. Smith", ["J. Smith"]),
+        ("Hi, my name is Jennifer Walsh and I run a bakery.", ["Jennifer Walsh"]),
+        ("I spoke to someone named Chris. Chris said it would take a week.", ["Chris", "Chris"]),
+        (
+            "The fire inspector Mikael Berg came on Monday. Thank you Mikael!",
+            ["Mikael Berg", "Mikael"],
+        ),
+        ("We applied in April and heard nothing until May.", []),
+    ],
+)
+def test_english_stories(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_double_names_with_an_unlisted_second_part() -> None:
+    assert names("Tack till Ann-Sofi och Lill-Britt!") == ["Ann-Sofi", "Lill-Britt"]
+    assert names("Det var Anna-Lenas Bageri.") == []

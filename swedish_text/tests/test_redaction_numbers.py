@@ -114,3 +114,16 @@ def test_spans_point_into_the_original_text() -> None:
         {"type": "telefon", "start": 4, "end": 15},
         {"type": "personnummer", "start": 24, "end": 35},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring 070.123.45.67 i morgon.", [("telefon", "070.123.45.67")]),
+        ("Pnr 19900101 - 2384 enligt blanketten.", [("personnummer", "19900101 - 2384")]),
+        ("Budgeten var 150000 - 5000 kr.", []),
+        ("Öppet 08.00-16.00 och lunch 12.00.", []),
+    ],
+)
+def test_spaced_and_dotted_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -58,3 +58,24 @@ def test_public_story_form_errors_are_accessible_on_a_phone(live_server, browser
     assert axe_violations(page) == []
     assert not Story.objects.exists()
     context.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_staff_queue_and_story_page_have_no_wcag_violations(live_server, page):
+    from django.core.management import call_command
+
+    call_command("demo", verbosity=0)
+    story = Story.objects.filter(status="shared").order_by("pk").first()
+
+    page.goto(f"{live_server.url}/logga-in/")
+    page.fill("#id_username", "demo-analytiker")
+    page.fill("#id_password", "demo-analytiker")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/staff/")
+    page.goto(f"{live_server.url}/staff/berattelser/")
+    assert page.locator("h1").inner_text() == "Berättelser"
+    assert axe_violations(page) == []
+
+    page.goto(f"{live_server.url}/staff/berattelser/{story.pk}/")
+    assert story.reference in page.locator("h1").inner_text()
+    assert axe_violations(page) == []

@@ -58,9 +58,15 @@ def test_form_page_shows_prompts_notice_and_no_contact_required(client, municipa
 
 def test_form_without_organisation_lets_the_submitter_choose_one(client, municipality_a):
     response = client.get(reverse("stories:submit"))
+    data = form_data(organisation=municipality_a.pk)
+    missing = client.post(reverse("stories:submit"), form_data())
+    sent = client.post(reverse("stories:submit"), data)
 
     assert response.status_code == 200
     assert 'name="organisation"' in response.content.decode()
+    assert missing.status_code == 200
+    assert sent.status_code == 302
+    assert Story.objects.get().organisation == municipality_a
 
 
 def test_form_is_available_in_english(client, municipality_a):

@@ -411,3 +411,32 @@ def test_bulk_confirm_suggestions_confirms_analysed_stories(client, staff_user, 
     assert analysed.tags_confirmed_by == staff_user
     assert not waiting.tags_confirmed
     assert waiting.reference in response.content.decode()
+
+
+def test_failed_analysis_can_be_started_again(
+    client, staff_user, steering_user, make_story, django_capture_on_commit_callbacks
+):
+    story = make_story()
+    Story.objects.filter(pk=story.pk).update(analysis_state="failed", redacted_text="")
+    url = reverse("stories:analyse", kwargs={"story_id": story.pk})
+    client.force_login(steering_user)
+    assert client.post(url).status_code == 403
+    client.force_login(staff_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+
+    story.refresh_from_db()
+    assert response.status_code == 302
+    assert story.analysis_state == "done"
+    assert story.redacted_text
+
+
+def test_story_history_names_statuses_and_tags_in_swedish(client, staff_user, make_story):
+    story = make_story()
+    story_status_change(story=story, actor=staff_user, status=StoryStatus.REVIEWED)
+    client.force_login(staff_user)
+
+    page = client.get(detail_url(story)).content.decode()
+
+    assert "Ny → Granskad" in page

@@ -27,8 +27,8 @@ def data_dir(settings, tmp_path):
 
 @pytest.fixture
 def small_corpus(monkeypatch):
-    """Every tenth shipped example: enough to train a real model quickly."""
-    subset = corpus_examples()[::10]
+    """Every 25th shipped example: enough to train a real model quickly."""
+    subset = corpus_examples()[::25]
     monkeypatch.setattr(text_analysis, "corpus_examples", lambda: list(subset))
     monkeypatch.setattr(
         "servicepuls.stories.management.commands.text.corpus_examples", lambda: list(subset)

@@ -17,7 +17,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from servicepuls.stories.selectors import confirmed_examples
 from servicepuls.stories.text_analysis import retrained_model_dir, text_training_examples
 from swedish_text.analysis import Analyzer
-from swedish_text.batch import ClassificationReport, LineError, analyze_lines, labelled_lines
+from swedish_text.batch import (
+    ClassificationReport,
+    LineError,
+    analyze_lines,
+    cross_validate,
+    labelled_lines,
+)
 from swedish_text.redaction.evaluate import (
     LabelledRecord,
     evaluate_redaction,
@@ -68,10 +74,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Add every story whose tags staff confirmed (redacted text only).",
         )
+        cross = subcommands.add_parser(
+            "cross-validate", help="K-fold cross-validated figures on the shipped corpus."
+        )
+        cross.add_argument("--folds", type=int, default=5)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "train":
             self._train(options["extra"], options["out"], from_confirmed=options["from_confirmed"])
+            return
+        if options["subcommand"] == "cross-validate":
+            if options["folds"] < 2:
+                raise CommandError("--folds must be at least 2")
+            self.stdout.write(cross_validate(corpus_examples(), options["folds"]).to_text())
             return
         path: Path = options["file"]
         text = self._read(path)
