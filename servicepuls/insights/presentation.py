@@ -103,6 +103,7 @@ class DashboardCharts:
     total_factors: Chart | None
     outcome_chart: Chart | None
     respondent_chart: Chart | None
+    handling_chart: Chart | None
     areas: list[AreaCharts]
 
 
@@ -135,6 +136,12 @@ def dashboard_charts(data: DashboardData) -> DashboardCharts | None:
             title=_("NKI of businesses and private persons, %(year)s") % {"year": year},
         )
         if data.by_respondent
+        else None,
+        handling_chart=interval_bar_chart(
+            [bar(_("%(days)s days") % {"days": group.label}, group.nki) for group in data.handling],
+            title=_("NKI by handling time, %(year)s") % {"year": year},
+        )
+        if data.handling
         else None,
         areas=[area_charts(panel, year) for panel in data.areas],
     )

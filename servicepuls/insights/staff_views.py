@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,7 @@ from servicepuls.accounts.permissions import Capability, capability_required, us
 from servicepuls.accounts.selectors import staff_scope_get
 from servicepuls.insights.forms import ComparisonForm, PeriodForm
 from servicepuls.insights.models import ReportStatus, SteeringReport
+from servicepuls.insights.page_cache import cached_body
 from servicepuls.insights.presentation import comparison_chart, dashboard_charts, evidence_chart
 from servicepuls.insights.selectors.comparison import comparison_get_for_staff
 from servicepuls.insights.selectors.dashboard import (
@@ -23,6 +26,7 @@ from servicepuls.insights.selectors.reports import (
     steering_report_get_for_staff,
     steering_report_list_for_staff,
 )
+from servicepuls.insights.selectors.stamps import aggregates_stamp
 from servicepuls.insights.services import steering_report_request
 
 PENDING = (ReportStatus.QUEUED, ReportStatus.RUNNING)
@@ -31,36 +35,70 @@ PENDING = (ReportStatus.QUEUED, ReportStatus.RUNNING)
 @require_GET
 @capability_required(Capability.VIEW_RESULTS)
 def dashboard_view(request: HttpRequest) -> HttpResponse:
-    if not staff_scope_get(user=request.user).sees_individual_data:  # type: ignore[arg-type]
+    scope = staff_scope_get(user=request.user)  # type: ignore[arg-type]
+    if not scope.sees_individual_data:
         # A network's analyst has no results of its own, only its members' aggregates.
         return redirect("insights:comparison")
-    form = PeriodForm(request.GET)
-    year, respondent = form.filters()
-    data = dashboard_get_for_staff(user=request.user, year=year, respondent=respondent)  # type: ignore[arg-type]
-    context = {
-        "data": data,
-        "form": form,
-        "charts": dashboard_charts(data),
-        "can_see_stories": user_has_capability(request.user, Capability.VIEW_STORIES),
-    }
-    return render(request, "insights/staff/dashboard.html", context)
+    year, respondent = PeriodForm(request.GET).filters()
+    can_see_stories = user_has_capability(request.user, Capability.VIEW_STORIES)
+
+    def build() -> dict[str, Any]:
+        data = dashboard_get_for_staff(user=request.user, year=year, respondent=respondent)  # type: ignore[arg-type]
+        return {"data": data, "charts": dashboard_charts(data), "can_see_stories": can_see_stories}
+
+    body, context = cached_body(
+        request,
+        (
+            "dashboard",
+            scope.organisation_id,
+            sorted(scope.area_ids or []),
+            scope.area_ids is None,
+            year,
+            respondent,
+            can_see_stories,
+            aggregates_stamp(organisation_id=scope.organisation_id),
+        ),
+        "insights/staff/dashboard_body.html",
+        build,
+    )
+    return render(request, "insights/staff/dashboard.html", {**context, "body": body})
 
 
 @require_GET
 @capability_required(Capability.VIEW_RESULTS)
 def comparison_view(request: HttpRequest) -> HttpResponse:
+    scope = staff_scope_get(user=request.user)  # type: ignore[arg-type]
     form = ComparisonForm(request.GET)
     year, respondent = form.filters()
     compare, area = form.comparison()
-    data = comparison_get_for_staff(
-        user=request.user,  # type: ignore[arg-type]
-        year=year,
-        respondent=respondent,
-        compare=compare,
-        area_slug=area,
+
+    def build() -> dict[str, Any]:
+        data = comparison_get_for_staff(
+            user=request.user,  # type: ignore[arg-type]
+            year=year,
+            respondent=respondent,
+            compare=compare,
+            area_slug=area,
+        )
+        return {"data": data, "chart": comparison_chart(data)}
+
+    body, context = cached_body(
+        request,
+        (
+            "comparison",
+            scope.organisation_id,
+            scope.role,
+            sorted(scope.member_ids),
+            year,
+            respondent,
+            compare,
+            area,
+            aggregates_stamp(),
+        ),
+        "insights/staff/comparison_body.html",
+        build,
     )
-    context = {"data": data, "chart": comparison_chart(data)}
-    return render(request, "insights/staff/comparison.html", context)
+    return render(request, "insights/staff/comparison.html", {**context, "body": body})
 
 
 @require_GET

@@ -11,17 +11,17 @@ pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from django.utils.translation import get_language
 
-from survey_stats.bands import Band, grade_band
-from survey_stats.change import welch_change_from_stats
+from survey_stats.bands import BANDS, Band, band_codes
+from survey_stats.change import SIGNIFICANCE_LEVEL, ChangeDirection, welch_tests_from_stats
 from survey_stats.groups import MIN_GROUP_SIZE
-from survey_stats.intervals import SufficientStatistics, mean_estimate_from_stats
+from survey_stats.intervals import SufficientStatistics, t_intervals_from_stats
 from survey_stats.ranking import (
     AREA_MIN_N,
     DEFAULT_RESAMPLES,
@@ -88,34 +88,69 @@ def estimate(sums: Sums, *, group_suppressed: bool = False) -> Estimate:
     ``group_suppressed`` withholds a factor index whose group (NKI) is suppressed, as
     ``survey_stats.groups`` does: a suppressed group shows no value anywhere.
     """
-    result = mean_estimate_from_stats(sums.as_stats())
-    if result.mean is None:
-        return Estimate(0, None, None, None, None, "", True, None, None, sums)
-    if group_suppressed or sums.n < MIN_GROUP_SIZE or result.ci is None:
-        return Estimate(
-            sums.n, None, None, None, None, "", True, result.mean, result.standard_error, sums
-        )
-    band = grade_band(result.mean)
-    return Estimate(
-        n=sums.n,
-        value=result.mean,
-        ci_low=result.ci.low,
-        ci_high=result.ci.high,
-        band=band.slug,
-        band_label=_band_label(band),
-        suppressed=False,
-        mean=result.mean,
-        se=result.standard_error,
-        sums=sums,
+    return estimate_many([sums], [group_suppressed])[0]
+
+
+def estimate_many(sums: Sequence[Sums], group_suppressed: Sequence[bool]) -> list[Estimate]:
+    """:func:`estimate` of many groups in one vectorised call into ``survey_stats``."""
+    if not sums:
+        return []
+    mean, se, low, high = t_intervals_from_stats(
+        [s.n for s in sums], [s.total for s in sums], [s.total_sq for s in sums]
     )
+    codes = band_codes(mean)
+    result = []
+    for i, group in enumerate(sums):
+        m = None if np.isnan(mean[i]) else float(mean[i])
+        e = None if np.isnan(se[i]) else float(se[i])
+        if m is None or e is None or group.n < MIN_GROUP_SIZE or group_suppressed[i]:
+            result.append(Estimate(group.n, None, None, None, None, "", True, m, e, group))
+            continue
+        band = BANDS[int(codes[i])]
+        result.append(
+            Estimate(
+                n=group.n,
+                value=m,
+                ci_low=float(low[i]),
+                ci_high=float(high[i]),
+                band=band.slug,
+                band_label=_band_label(band),
+                suppressed=False,
+                mean=m,
+                se=e,
+                sums=group,
+            )
+        )
+    return result
 
 
 def significant_change(before: Estimate, after: Estimate) -> str:
     """``"rise"``/``"fall"`` when Welch's test says p < 0.05 (survey_stats.change), else ``""``."""
-    if before.suppressed or after.suppressed:
-        return ""
-    change = welch_change_from_stats(before.sums.as_stats(), after.sums.as_stats())
-    return str(change.direction) if change.significant else ""
+    return significant_changes([(before, after)])[0]
+
+
+def significant_changes(pairs: Sequence[tuple[Estimate, Estimate]]) -> list[str]:
+    """:func:`significant_change` of many pairs in one vectorised Welch call."""
+    if not pairs:
+        return []
+    earlier = [a.sums for a, _ in pairs]
+    later = [b.sums for _, b in pairs]
+    _d, _t, _df, p, _low, _high = welch_tests_from_stats(
+        ([s.n for s in earlier], [s.total for s in earlier], [s.total_sq for s in earlier]),
+        ([s.n for s in later], [s.total for s in later], [s.total_sq for s in later]),
+    )
+    words: list[str] = []
+    for i, (before, after) in enumerate(pairs):
+        comparable = not (before.suppressed or after.suppressed) and not np.isnan(p[i])
+        if comparable and p[i] < SIGNIFICANCE_LEVEL and after.mean != before.mean:
+            words.append(
+                ChangeDirection.RISE
+                if (after.mean or 0) > (before.mean or 0)
+                else ChangeDirection.FALL
+            )
+        else:
+            words.append("")
+    return words
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import numpy as np
 from django.core.cache import cache
 
 from servicepuls.insights.models import AnswerAggregate
+from servicepuls.insights.statistics import Estimate, Sums, estimate
 from servicepuls.surveys.models import SurveyAnswer
 from survey_stats import (
     DegenerateDataError,
@@ -25,6 +26,7 @@ from survey_stats import (
     priority_matrix,
 )
 from survey_stats.drivers import FACTORS
+from survey_stats.intervals import SufficientStatistics
 
 CACHE_SECONDS = 24 * 3600
 VALUE_FIELDS = ("nki", *FACTORS)
@@ -140,5 +142,67 @@ def outcome_adjusted_get(
             [row[1] or None for row in rows],
             reference_mix=reference_mix,
         )
+    cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+# Handling-time groups (days from a complete application to the decision), upper bounds.
+HANDLING_GROUPS: tuple[tuple[int | None, str], ...] = (
+    (14, "0–14"),
+    (30, "15–30"),
+    (60, "31–60"),
+    (None, "61–"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HandlingTimeGroup:
+    label: str
+    nki: Estimate
+
+
+def handling_time_get(
+    *,
+    organisation_id: int,
+    area_ids: list[int],
+    year: int,
+    respondent: str | None,
+    stamp: str,
+) -> list[HandlingTimeGroup]:
+    """NKI by the handling time of the answer set's case, for answers linked to a case."""
+    key = (
+        f"insights:handling:{organisation_id}:{','.join(map(str, sorted(area_ids)))}:{year}:"
+        f"{respondent or ''}:{stamp}"
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    answers = SurveyAnswer.objects.filter(
+        organisation_id=organisation_id,
+        area_id__in=area_ids,
+        year=year,
+        nki__isnull=False,
+        case__handling_days__isnull=False,
+    )
+    if respondent:
+        answers = answers.filter(respondent=respondent)
+    rows = [
+        (float(nki), int(days))
+        for nki, days in answers.values_list("nki", "case__handling_days")
+        if nki is not None and days is not None
+    ]
+    result = []
+    lower = -1
+    for upper, label in HANDLING_GROUPS:
+        values = [nki for nki, days in rows if days > lower and (upper is None or days <= upper)]
+        stats_ = SufficientStatistics.of(values)
+        result.append(
+            HandlingTimeGroup(
+                label=label,
+                nki=estimate(Sums(stats_.n, stats_.total, stats_.sum_of_squares)),
+            )
+        )
+        lower = upper if upper is not None else lower
+    result = result if any(group.nki.n for group in result) else []
     cache.set(key, result, CACHE_SECONDS)
     return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
@@ -13,7 +13,13 @@ from servicepuls.accounts.selectors import (
     staff_scope_get,
 )
 from servicepuls.insights.models import AnswerAggregate, PublishedResult
-from servicepuls.insights.selectors.analysis import Drivers, drivers_get, outcome_adjusted_get
+from servicepuls.insights.selectors.analysis import (
+    Drivers,
+    HandlingTimeGroup,
+    drivers_get,
+    handling_time_get,
+    outcome_adjusted_get,
+)
 from servicepuls.insights.selectors.rates import response_rates
 from servicepuls.insights.selectors.results import (
     GroupResults,
@@ -61,6 +67,7 @@ class DashboardData:
     by_respondent: list[tuple[str, Estimate]]
     national: list[PublishedResult]
     demo: bool = False
+    handling: list[HandlingTimeGroup] = field(default_factory=list)
 
 
 def national_outcome_mix(*, year: int) -> dict[str, float]:
@@ -177,6 +184,13 @@ def dashboard_get_for_staff(
         by_respondent=_by_respondent(total_rows) if not respondent else [],
         national=national,
         demo=organisation_has_demo_answers(organisation.pk),
+        handling=handling_time_get(
+            organisation_id=organisation.pk,
+            area_ids=[panel.area.pk for panel in (counted if sees_total else panels)],
+            year=year,
+            respondent=respondent or None,
+            stamp=data.stamp,
+        ),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from servicepuls.insights.selectors.results import (
@@ -37,9 +37,14 @@ class PublicResults:
     demo: bool = False
 
 
+def organisation_list_public() -> QuerySet[Organisation]:
+    """Organisations whose results are public: those that use Servicepuls."""
+    return Organisation.objects.filter(is_active=True)
+
+
 def public_results_get(*, code: str, year: int | None = None) -> PublicResults:
     """Results anyone may read; raises ``Http404`` for unknown or inactive organisations."""
-    organisation = Organisation.objects.filter(code=code, is_active=True).first()
+    organisation = organisation_list_public().filter(code=code).first()
     if organisation is None:
         raise Http404
     areas = list(

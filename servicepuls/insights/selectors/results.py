@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from servicepuls.insights.models import MEASURES, AnswerAggregate
-from servicepuls.insights.statistics import Estimate, Sums, estimate, significant_change
+from servicepuls.insights.statistics import Estimate, Sums, estimate_many, significant_changes
 from servicepuls.organisations.models import AuthorityArea
 from servicepuls.surveys.models import SurveyAnswer
 from survey_stats.drivers import FACTORS
@@ -46,29 +46,44 @@ class TrendEntry:
 
 def group_results(rows: Iterable[Row]) -> GroupResults:
     """NKI and factor estimates of the answer sets behind ``rows``."""
-    rows = list(rows)
-    nki = estimate(Sums.total_of(rows, "nki"))
-    return GroupResults(
-        nki=nki,
-        factors=tuple(
-            (factor, estimate(Sums.total_of(rows, factor), group_suppressed=nki.suppressed))
-            for factor in FACTORS
-        ),
-        answers=sum(row["answers"] for row in rows),
-    )
+    return group_results_many([list(rows)])[0]
+
+
+def group_results_many(groups: Sequence[Sequence[Row]]) -> list[GroupResults]:
+    """:func:`group_results` of many groups with two vectorised calls into the core."""
+    nki = estimate_many([Sums.total_of(rows, "nki") for rows in groups], [False] * len(groups))
+    factor_sums = [Sums.total_of(rows, f) for rows in groups for f in FACTORS]
+    hidden = [value.suppressed for value in nki for _ in FACTORS]
+    factors = estimate_many(factor_sums, hidden)
+    width = len(FACTORS)
+    return [
+        GroupResults(
+            nki=nki[g],
+            factors=tuple(zip(FACTORS, factors[g * width : (g + 1) * width], strict=True)),
+            answers=sum(row["answers"] for row in rows),
+        )
+        for g, rows in enumerate(groups)
+    ]
 
 
 def trend(per_year: dict[int, GroupResults]) -> list[TrendEntry]:
-    """Entries in year order, each marked when significantly above/below the year before."""
-    entries: list[TrendEntry] = []
+    """Entries in year order, each marked when significantly above/below the last shown year."""
+    years = sorted(per_year)
+    pairs: list[tuple[Estimate, Estimate]] = []
+    compared: list[bool] = []
     previous: Estimate | None = None
-    for year in sorted(per_year):
+    for year in years:
         current = per_year[year].nki
-        mark = significant_change(previous, current) if previous is not None else ""
-        entries.append(TrendEntry(year=year, nki=current, change=mark))
+        compared.append(previous is not None)
+        if previous is not None:
+            pairs.append((previous, current))
         if not current.suppressed:
             previous = current
-    return entries
+    marks = iter(significant_changes(pairs))
+    return [
+        TrendEntry(year=year, nki=per_year[year].nki, change=next(marks) if was else "")
+        for year, was in zip(years, compared, strict=True)
+    ]
 
 
 def record_statement(entries: Sequence[TrendEntry], year: int) -> str:
@@ -120,14 +135,14 @@ class OrganisationRows:
         for row in self.rows:
             if row["area_id"] == area_id:
                 grouped[row["year"]].append(row)
-        return {year: group_results(rows) for year, rows in grouped.items()}
+        return dict(zip(grouped, group_results_many(list(grouped.values())), strict=True))
 
     def total_per_year(self) -> dict[int, GroupResults]:
         grouped: dict[int, list[Row]] = defaultdict(list)
         for row in self.rows:
             if self.counted(row):
                 grouped[row["year"]].append(row)
-        return {year: group_results(rows) for year, rows in grouped.items()}
+        return dict(zip(grouped, group_results_many(list(grouped.values())), strict=True))
 
 
 def organisation_rows_get(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from django.test import TestCase
 
 from servicepuls.organisations.models import AuthorityArea, Organisation
+from servicepuls.surveys.models import SurveyAnswer
 from servicepuls.surveys.services.answers import AnswerSetInput, survey_answers_store
 from survey_stats.drivers import FACTORS
 
@@ -41,6 +42,7 @@ def answers_store(
     seed: int = 1,
     prefix: str = "",
     comment: str = "",
+    case_id: int | None = None,
 ) -> list[int]:
     """Store ``count`` answer sets; returns their ids."""
     rng = random.Random(f"{seed}-{organisation.code}-{area_slug}-{year}-{respondent}-{outcome}")
@@ -53,6 +55,8 @@ def answers_store(
                 organisation, area, year, count, tag, rng, level, respondent, outcome, comment
             )
         )
+    if case_id is not None:
+        SurveyAnswer.objects.filter(pk__in=result.answer_ids).update(case_id=case_id)
     return result.answer_ids
 
 

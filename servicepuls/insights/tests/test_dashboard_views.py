@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -7,7 +9,7 @@ from servicepuls.accounts.choices import Role
 from servicepuls.accounts.tests.factories import OrganisationFactory, UserFactory
 from servicepuls.insights.tests.helpers import answers_store
 from servicepuls.organisations.models import AuthorityArea, Membership
-from servicepuls.surveys.models import SurveyAnswer
+from servicepuls.surveys.models import Case, SurveyAnswer
 
 URL = "/staff/resultat/"
 
@@ -117,3 +119,49 @@ def test_dashboard_without_answers_says_so(client, municipality_a):
     assert response.status_code == 200
     assert response.context["data"].year is None
     assert response.context["data"].areas == []
+
+
+def test_dashboard_shows_nki_by_handling_time_of_linked_cases(client, results):
+    bygglov = AuthorityArea.objects.get(slug="bygglov", organisation__isnull=True)
+    for days, level in ((10, 9), (90, 3)):
+        case = Case.objects.create(
+            organisation=results,
+            external_id=f"case-{days}",
+            area=bygglov,
+            respondent="business",
+            decided_on=date(2024, 5, 1),
+            outcome="approved",
+            handling_days=days,
+            source="import",
+        )
+        answers_store(results, "bygglov", 2024, 8, level=level, seed=days, case_id=case.pk)
+    client.force_login(UserFactory(organisation=results, role=Role.ANALYST))
+
+    response = client.get(URL, {"year": 2024})
+
+    groups = {group.label: group.nki for group in response.context["data"].handling}
+    assert (
+        groups["0–14"].n
+        == SurveyAnswer.objects.filter(case__handling_days=10, nki__isnull=False).count()
+    )
+    assert groups["15–30"].n == 0
+    assert groups["0–14"].value > groups["61–"].value
+    assert "Handläggningstid och NKI" in response.content.decode()
+
+
+def test_dashboard_page_is_cached_until_answers_arrive(
+    client, results, django_assert_max_num_queries
+):
+    client.force_login(UserFactory(organisation=results, role=Role.ANALYST))
+    first = client.get(URL, {"year": 2024}).content.decode()
+
+    with django_assert_max_num_queries(12):
+        again = client.get(URL, {"year": 2024})
+    answers_store(results, "livsmedel", 2024, 10, level=9, seed=99)
+    fresh = client.get(URL, {"year": 2024})
+
+    assert "data" not in again.context  # served from the cache
+    main = slice(first.index("<main"), first.index("</main>"))
+    assert again.content.decode()[main] == first[main]
+    livsmedel = fresh.context["data"].areas[1].results.nki
+    assert not livsmedel.suppressed  # 15 answers now: the new answers show at once
