@@ -67,6 +67,8 @@ class Scenario:
     form: bool = True  # GET the form first (False: POST straight away, like the ceiling)
     fresh_session: bool = False  # a new visitor (empty cookie jar) per submission
     prepare: Callable[[Stack, int], None] | None = None  # data the scenario consumes
+    # SQL counting rows that only part of a submission wrote (must stay 0 under faults)
+    partial_sql: str | None = None
 
     def url(self, number: int, stack: Stack) -> str:
         return self.path if isinstance(self.path, str) else self.path(number, stack)

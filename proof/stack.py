@@ -190,12 +190,17 @@ def _template_ensure(server: str) -> str:
     return name
 
 
-def stack_start(*, workers: int = 4, fixtures: bool = True, gunicorn: bool = True) -> Stack:
-    """Create the database, migrate, load fixtures, and start gunicorn; see the module doc."""
+def stack_start(
+    *, workers: int = 4, fixtures: bool = True, gunicorn: bool = True, postgres: str | None = None
+) -> Stack:
+    """Create the database, migrate, load fixtures, and start gunicorn; see the module doc.
+
+    ``postgres`` names another server (URL without a database), e.g. a ``PrivateCluster``.
+    """
     import psycopg
     import redis
 
-    server = postgres_server()
+    server = postgres or postgres_server()
     template = _template_ensure(server)
     name = f"proof_{os.getpid()}_{secrets.token_hex(4)}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
