@@ -67,7 +67,7 @@ class Stack:
             str(BIN / "gunicorn"),
             "proof.wsgi",
             *("--workers", str(self.workers), "--bind", f"127.0.0.1:{port}"),
-            *("--backlog", "2048", "--timeout", "60", "--graceful-timeout", "10"),
+            *("--backlog", "2048", "--timeout", "60", "--graceful-timeout", "10", "--preload"),
             *("--error-logfile", str(self.data_dir / "gunicorn.log"), "--log-level", "warning"),
         ]
         self.gunicorn = subprocess.Popen(command, cwd=REPO, env=self.environment)

@@ -6,6 +6,7 @@ cookie); Hypothesis shrinks any failure to the smallest request that shows it.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import schemathesis
@@ -18,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from servicepuls.accounts.choices import Role
 from servicepuls.accounts.tests.factories import UserFactory
 
-EXAMPLES_PER_OPERATION = 25
+# `make proof` raises this (PROOF_FUZZ_EXAMPLES) for a longer search than `make test`.
+EXAMPLES_PER_OPERATION = int(os.environ.get("PROOF_FUZZ_EXAMPLES", "25"))
 
 
 def _fuzz(operation: Any, cookies: dict[str, str], seen: list[int]) -> None:
