@@ -36,7 +36,7 @@ from typing import Any
 
 import httpx
 
-from proof.fixtures import LOAD_PASSWORD, LOAD_USERNAME
+from proof.fixtures import LOAD_PASSWORD, LOAD_USERNAME, ORGANISATION_CODE
 from proof.stack import Stack, stack_start
 
 Fields = Callable[[int, "Stack"], dict[str, str]]
@@ -82,10 +82,44 @@ def _ceiling_fields(number: int, stack: Stack) -> dict[str, str]:
     return {"payload": f"ceiling {number}"}
 
 
+def _story_fields(number: int, stack: Stack) -> dict[str, str]:
+    """A citizen's story; every other one leaves contact details (stored apart)."""
+    fields = {
+        "submitter": "business" if number % 3 else "private",
+        "treatment": f"Handläggaren var vänlig men beslutet dröjde i {number % 9 + 2} veckor.",
+        "do_differently": "Svara snabbare och förklara vad som saknas i ansökan.",
+        "contact_choice": "anonymous",
+        "notice_read": "on",
+        "website": "",
+    }
+    if number % 2:
+        fields.update(
+            contact_choice="contact",
+            email=f"medborgare{number}@example.se",
+            treatment=fields["treatment"] + " Jag lämnar kontaktuppgifter.",
+        )
+    return fields
+
+
+# A story stored without its creation event, or without the contact details it was sent with.
+_STORY_PARTIAL = """
+SELECT count(*) FROM stories_story s
+WHERE NOT EXISTS (SELECT 1 FROM stories_storyevent e WHERE e.story_id = s.id)
+   OR (s.raw_text LIKE '%Jag lämnar kontaktuppgifter.%'
+       AND NOT EXISTS (SELECT 1 FROM stories_storycontact c WHERE c.story_id = s.id))
+"""
+
 CEILING = Scenario(
     "ceiling", "/proof/ceiling/", _ceiling_fields, "ceiling_ceilingrow", frozenset({201}), False
 )
 SCENARIOS: dict[str, Scenario] = {
+    "story": Scenario(
+        "story",
+        f"/dela-din-erfarenhet/{ORGANISATION_CODE}/",
+        _story_fields,
+        "stories_story",
+        partial_sql=_STORY_PARTIAL,
+    ),
     "login": Scenario("login", "/logga-in/", _login_fields, "django_session", fresh_session=True),
 }
 

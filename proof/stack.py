@@ -126,7 +126,7 @@ class Stack:
         import psycopg
 
         with psycopg.connect(self.database_url, autocommit=True) as connection:
-            return connection.execute(sql, parameters).fetchall()
+            return connection.execute(sql, parameters or None).fetchall()
 
     def count(self, table: str) -> int:
         return int(self.query(f'SELECT count(*) FROM "{table}"')[0][0])
