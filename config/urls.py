@@ -10,6 +10,10 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("servicepuls.common.urls")),
     path("", include("servicepuls.accounts.urls")),
+    path("", include("servicepuls.insights.urls")),
+    path("", include("servicepuls.actions.urls")),
+    path("", include("servicepuls.stories.urls")),
+    path("", include("servicepuls.surveys.urls")),
     path("api/", include("servicepuls.api.urls")),
     # The language switch is on every public page, so the public must be able to use it.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -2,3 +2,8 @@
 
 A pure package: it imports neither Django nor the Servicepuls apps, and runs offline.
 """
+
+from swedish_text.analysis import Analyzer, Tag, TextAnalysis, analyze
+from swedish_text.redaction import PiiSpan, RedactionResult, redact
+
+__all__ = ["Analyzer", "PiiSpan", "RedactionResult", "Tag", "TextAnalysis", "analyze", "redact"]

@@ -1,9 +1,14 @@
-"""Published reference figures (DESIGN §9), marked with their sources, for demos and benchmarks."""
+"""Demo of insights: the published reference figures (DESIGN §9), marked with their sources,
+and aggregates of the demo answers that the surveys app seeded before this runs."""
 
 from __future__ import annotations
 
 from servicepuls.common.demo import DemoContext
-from servicepuls.insights.services import business_climate_import, published_results_import
+from servicepuls.insights.services import (
+    answer_aggregates_rebuild,
+    business_climate_import,
+    published_results_import,
+)
 
 # SKR's Insikt: the national total NKI, the national bygglov index and published examples.
 PUBLISHED_NKI = """organisation,year,area,value,n
@@ -53,3 +58,6 @@ def seed_demo(context: DemoContext) -> None:
         data=BUSINESS_CLIMATE.encode(),
         source="Svenskt Näringsliv (publicerat)",
     )
+    # The surveys demo ran first (INSTALLED_APPS order); its answers_stored signal fires only
+    # after the demo transaction commits, so build the dashboards' aggregates here at once.
+    answer_aggregates_rebuild()

@@ -6,6 +6,7 @@ and names their source.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Value
@@ -106,3 +107,107 @@ class BusinessClimateResult(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.organisation or _('Sweden')} {self.year}: {self.summary_rating}"
+
+
+MEASURES: tuple[str, ...] = (
+    "nki",
+    "information",
+    "tillganglighet",
+    "bemotande",
+    "kompetens",
+    "rattssakerhet",
+    "effektivitet",
+)
+"""NKI and the six service factors (survey_stats.drivers.FACTORS), as stored per answer set."""
+
+
+class AnswerAggregate(BaseModel):
+    """Sufficient statistics of the answer sets of one organisation × area × year × group.
+
+    For each measure (NKI and the six factor indices) the row holds the count of valid
+    per-answer-set values, their sum and their sum of squares, from which the mean, the
+    standard deviation and the Student-t interval follow exactly (``survey_stats.groups``).
+    Rows are derived data: ``servicepuls.insights.services.answer_aggregates_refresh`` recomputes
+    them from the answers whenever answers are stored, and ``servicepuls insights rebuild``
+    recomputes all of them. Pages read these rows, never the answers.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="answer_aggregates"
+    )
+    area = models.ForeignKey(
+        "organisations.AuthorityArea", on_delete=models.CASCADE, related_name="answer_aggregates"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    respondent = models.CharField(_("respondent"), max_length=10)
+    outcome = models.CharField(_("outcome"), max_length=10, blank=True)
+    answers = models.PositiveIntegerField(_("answer sets"), default=0)
+    nki_n = models.PositiveIntegerField(default=0)
+    nki_sum = models.FloatField(default=0.0)
+    nki_sumsq = models.FloatField(default=0.0)
+    information_n = models.PositiveIntegerField(default=0)
+    information_sum = models.FloatField(default=0.0)
+    information_sumsq = models.FloatField(default=0.0)
+    tillganglighet_n = models.PositiveIntegerField(default=0)
+    tillganglighet_sum = models.FloatField(default=0.0)
+    tillganglighet_sumsq = models.FloatField(default=0.0)
+    bemotande_n = models.PositiveIntegerField(default=0)
+    bemotande_sum = models.FloatField(default=0.0)
+    bemotande_sumsq = models.FloatField(default=0.0)
+    kompetens_n = models.PositiveIntegerField(default=0)
+    kompetens_sum = models.FloatField(default=0.0)
+    kompetens_sumsq = models.FloatField(default=0.0)
+    rattssakerhet_n = models.PositiveIntegerField(default=0)
+    rattssakerhet_sum = models.FloatField(default=0.0)
+    rattssakerhet_sumsq = models.FloatField(default=0.0)
+    effektivitet_n = models.PositiveIntegerField(default=0)
+    effektivitet_sum = models.FloatField(default=0.0)
+    effektivitet_sumsq = models.FloatField(default=0.0)
+
+    class Meta:
+        verbose_name = _("answer aggregate")
+        verbose_name_plural = _("answer aggregates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "area", "year", "respondent", "outcome"],
+                name="answer_aggregate_unique_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "area"], name="answer_aggregate_year_area")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.area_id}/{self.year}/{self.respondent}/{self.outcome}"
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being generated")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class SteeringReport(BaseModel):
+    """A steering-group report for one organisation and year, generated in the background."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="steering_reports"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (percent)"), default=0)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
+    xlsx = models.FileField(_("Excel"), upload_to="reports/%Y/", blank=True)
+
+    class Meta:
+        verbose_name = _("steering-group report")
+        verbose_name_plural = _("steering-group reports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year} ({self.status})"

@@ -1,4 +1,4 @@
-"""Writes of the insights domain: imports of published results."""
+"""Imports of published results (SKR Insikt, Svenskt Näringsliv)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,264 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from servicepuls.accounts.models import User
+from servicepuls.stories.models import Story, StoryContact
+from servicepuls.stories.spam import RATE_LIMIT, form_token_make
+from servicepuls.stories.tests.conftest import PII_TEXT
+from servicepuls.stories.tests.factories import CampaignFactory
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def form_data(**overrides):
+    data = {
+        "submitter": "business",
+        "treatment": "Jag blev väl bemött men handläggningen av bygglovet tog lång tid.",
+        "not_understood": "",
+        "situation": "",
+        "do_differently": "Svara snabbare.",
+        "contact_choice": "anonymous",
+        "notice_read": "on",
+        "website": "",
+        "form_token": form_token_make(now=time.time() - 30),
+    }
+    data.update(overrides)
+    return data
+
+
+def submit(client, municipality, **overrides):
+    url = reverse("stories:submit_organisation", kwargs={"code": municipality.code})
+    return client.post(url, form_data(**overrides), follow=True)
+
+
+def test_form_page_shows_prompts_notice_and_no_contact_required(client, municipality_a):
+    response = client.get(reverse("stories:submit_organisation", kwargs={"code": "0136"}))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Haninge" in page
+    assert "allmän handling" in page
+    assert 'name="form_token"' in page
+    assert 'name="website"' in page
+    assert page.count("<textarea") == 4
+
+
+def test_form_without_organisation_lets_the_submitter_choose_one(client, municipality_a):
+    response = client.get(reverse("stories:submit"))
+
+    assert response.status_code == 200
+    assert 'name="organisation"' in response.content.decode()
+
+
+def test_form_is_available_in_english(client, municipality_a):
+    client.cookies["servicepuls_language"] = "en"
+    response = client.get(reverse("stories:submit_organisation", kwargs={"code": "0136"}))
+
+    assert 'lang="en"' in response.content.decode()
+    assert "Share your experience" in response.content.decode()
+
+
+def test_unknown_or_inactive_organisation_is_404(client, municipality_a, municipality_b):
+    assert client.get("/dela-din-erfarenhet/9999/").status_code == 404
+    assert client.get("/dela-din-erfarenhet/0192/").status_code == 404  # not using Servicepuls
+
+
+def test_sending_the_form_stores_the_story_and_shows_a_reference(client, municipality_a):
+    response = submit(client, municipality_a)
+
+    story = Story.objects.get()
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("stories:thanks")
+    assert story.reference in response.content.decode()
+    assert story.organisation == municipality_a
+    assert story.channel == "web"
+    assert story.submitter == "business"
+    assert "Svara snabbare." in story.raw_text
+    assert not StoryContact.objects.exists()
+
+
+def test_form_with_contact_details_stores_them_apart(client, municipality_a):
+    submit(
+        client,
+        municipality_a,
+        contact_choice="contact",
+        name="Erik Ek",
+        email="Erik@Example.se",
+        consent_follow_up="on",
+    )
+
+    contact = StoryContact.objects.get()
+    assert contact.email == "erik@example.se"
+    assert contact.consent_follow_up
+    assert "Erik Ek" not in contact.story.raw_text
+
+
+def test_anonymous_choice_discards_typed_contact_details(client, municipality_a):
+    submit(client, municipality_a, contact_choice="anonymous", email="x@example.se")
+
+    assert Story.objects.count() == 1
+    assert not StoryContact.objects.exists()
+
+
+def test_contact_choice_without_a_way_to_reach_is_an_error(client, municipality_a):
+    response = submit(client, municipality_a, contact_choice="contact", name="Erik")
+
+    assert Story.objects.count() == 0
+    assert "e-postadress eller ett telefonnummer" in response.content.decode()
+
+
+def test_campaign_form_links_the_story_to_the_campaign(client, municipality_a):
+    campaign = CampaignFactory(title="Tillsammans gör vi skillnad", slug="varen")
+    url = reverse("stories:submit_campaign", kwargs={"code": "0136", "campaign_slug": "varen"})
+
+    page = client.get(url).content.decode()
+    client.post(url, form_data())
+
+    assert "Tillsammans gör vi skillnad" in page
+    assert Story.objects.get().campaign == campaign
+
+
+def test_closed_campaign_is_404(client, municipality_a):
+    import datetime
+
+    CampaignFactory(
+        slug="gammal",
+        starts_on=datetime.date(2020, 1, 1),
+        ends_on=datetime.date(2020, 2, 1),
+    )
+
+    assert client.get("/dela-din-erfarenhet/0136/gammal/").status_code == 404
+
+
+def test_empty_story_is_refused_with_a_message(client, municipality_a):
+    response = submit(client, municipality_a, treatment="", do_differently="kort")
+
+    assert Story.objects.count() == 0
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_too_long_answer_is_refused(client, municipality_a):
+    response = submit(client, municipality_a, treatment="a" * 4001)
+
+    assert Story.objects.count() == 0
+    assert "4000" in response.content.decode()
+
+
+def test_notice_must_be_confirmed(client, municipality_a):
+    data = form_data()
+    del data["notice_read"]
+    client.post(reverse("stories:submit_organisation", kwargs={"code": "0136"}), data)
+
+    assert Story.objects.count() == 0
+
+
+def test_honeypot_refuses_the_story(client, municipality_a):
+    submit(client, municipality_a, website="http://spam.example")
+
+    assert Story.objects.count() == 0
+
+
+def test_form_sent_within_seconds_is_refused(client, municipality_a):
+    response = submit(client, municipality_a, form_token=form_token_make())
+
+    assert Story.objects.count() == 0
+    assert "för snabbt" in response.content.decode()
+
+
+def test_forged_timing_token_is_refused(client, municipality_a):
+    submit(client, municipality_a, form_token="1700000000:forged")
+
+    assert Story.objects.count() == 0
+
+
+def test_rate_limit_per_address_answers_429(client, municipality_a):
+    for _ in range(RATE_LIMIT):
+        submit(client, municipality_a)
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+
+    response = client.post(url, form_data())
+
+    assert response.status_code == 429
+    assert Story.objects.count() == RATE_LIMIT
+
+
+def test_form_requires_csrf(municipality_a):
+    strict = Client(enforce_csrf_checks=True)
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+
+    response = strict.post(url, form_data())
+
+    assert response.status_code == 403
+    assert Story.objects.count() == 0
+
+
+def test_thanks_page_without_a_submission_redirects_to_the_form(client, db):
+    response = client.get(reverse("stories:thanks"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("stories:submit")
+
+
+def test_xss_payload_is_stored_as_text_and_shown_escaped(
+    client, municipality_a, admin_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, municipality_a, treatment=XSS + " lång text om bygglov")
+    story = Story.objects.get()
+    client.force_login(admin_user)
+
+    pages = [
+        client.get(reverse("stories:list")).content.decode(),
+        client.get(reverse("stories:detail", kwargs={"story_id": story.pk})).content.decode(),
+        client.get(
+            reverse("stories:personal_data", kwargs={"story_id": story.pk})
+        ).content.decode(),
+    ]
+
+    assert XSS in story.raw_text
+    for page in pages:
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "&lt;script&gt;" in page
+
+
+def test_personal_data_sent_through_the_form_never_reaches_the_analyst(
+    client, municipality_a, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    call_command("demo", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, municipality_a, treatment=PII_TEXT)
+    story = Story.objects.get(raw_text__contains="19800101-1234")
+    client.force_login(User.objects.get(username="demo-analytiker"))
+
+    pages = [
+        client.get(reverse("stories:list")).content.decode(),
+        client.get(reverse("stories:list") + "?q=Handläggaren").content.decode(),
+        client.get(reverse("stories:detail", kwargs={"story_id": story.pk})).content.decode(),
+        client.get(reverse("stories:export_csv")).content.decode("utf-8"),
+    ]
+
+    assert story.reference in pages[2]
+    for page in pages:
+        assert "19800101-1234" not in page
+        assert "070-123 45 67" not in page
+        assert "anna.berg@example.se" not in page
+    assert (
+        client.get(reverse("stories:personal_data", kwargs={"story_id": story.pk})).status_code
+        == 403
+    )

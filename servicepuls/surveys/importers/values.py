@@ -1,0 +1,106 @@
+"""Parsing of single cell values shared by the importers; each raises ``ValueError``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+RESPONDENT_WORDS = {
+    "business": "business",
+    "företag": "business",
+    "foretag": "business",
+    "f": "business",
+    "private": "private",
+    "privatperson": "private",
+    "privat": "private",
+    "p": "private",
+}
+OUTCOME_WORDS = {
+    "": "",
+    "approved": "approved",
+    "bifall": "approved",
+    "beviljat": "approved",
+    "beviljad": "approved",
+    "rejected": "rejected",
+    "avslag": "rejected",
+    "avslaget": "rejected",
+    "other": "other",
+    "annat": "other",
+    "övrigt": "other",
+}
+_ORGNR = re.compile(r"^(?:16)?(\d{6})-?(\d{4})$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-]+$")
+
+
+def date_parse(text: str) -> date:
+    """An ISO date (``2025-03-01``; a time after it is ignored)."""
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": text}) from None
+
+
+def respondent_parse(text: str) -> str:
+    try:
+        return RESPONDENT_WORDS[text.strip().lower()]
+    except KeyError:
+        raise ValueError(
+            _("“%(value)s” is not a respondent type (business or private).") % {"value": text}
+        ) from None
+
+
+def outcome_parse(text: str) -> str:
+    try:
+        return OUTCOME_WORDS[text.strip().lower()]
+    except KeyError:
+        raise ValueError(
+            _("“%(value)s” is not an outcome (approved, rejected, other or empty).")
+            % {"value": text}
+        ) from None
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(digits):
+        value = int(char) * (2 if position % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def organisation_number_parse(text: str) -> str:
+    """A Swedish organisation number, returned as ``NNNNNN-NNNN``."""
+    match = _ORGNR.match(text.replace(" ", ""))
+    if match is None or not _luhn_ok(match[1] + match[2]):
+        raise ValueError(_("“%(value)s” is not a valid organisation number.") % {"value": text})
+    return f"{match[1]}-{match[2]}"
+
+
+def email_parse(text: str) -> str:
+    try:
+        validate_email(text)
+    except ValidationError:
+        raise ValueError(_("“%(value)s” is not an e-mail address.") % {"value": text}) from None
+    return text.strip()
+
+
+def phone_parse(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    if not _PHONE_CHARS.match(text) or not 6 <= len(digits) <= 15:
+        raise ValueError(_("“%(value)s” is not a phone number.") % {"value": text})
+    return text.strip()
+
+
+def fee_parse(text: str) -> Decimal:
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").removesuffix("kr")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(_("“%(value)s” is not an amount.") % {"value": text}) from None
+    if not value.is_finite() or value < 0 or value >= Decimal("1e10"):
+        raise ValueError(_("“%(value)s” is not an amount.") % {"value": text})
+    return value.quantize(Decimal("0.01"))

@@ -1,0 +1,137 @@
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from servicepuls.surveys.choices import ImportKind, ImportStatus
+from servicepuls.surveys.errors import ImportFileError
+from servicepuls.surveys.models import SurveyAnswer
+from servicepuls.surveys.selectors import answers_canonical_rows
+from servicepuls.surveys.services.imports import data_import_confirm, data_import_create
+
+HEADER = (
+    "answer_id,organisation,area,year,closed_on,respondent,outcome,"
+    "information_1,information_2,tillganglighet_1,bemotande_1,kompetens_1,rattssakerhet_1,"
+    "effektivitet_1,nki_satisfied,nki_expectations,nki_ideal,comment\n"
+)
+ROWS = (
+    "v-1,0136,bygglov,2025,2025-03-01,business,approved,8,,7,9,8,6,5,8,7,,Bra bemötande\n"
+    "v-2,0136,livsmedel,2025,,private,,10,9,,,,,,10,10,9,\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _on_commit_runs(monkeypatch):
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
+    )
+
+
+def _import(organisation, text):
+    data_import = data_import_create(
+        organisation=organisation,
+        kind=ImportKind.ANSWERS,
+        filename="vendor.csv",
+        data=text.encode(),
+    )
+    data_import_confirm(data_import=data_import)
+    data_import.refresh_from_db()
+    return data_import
+
+
+def test_answer_import_stores_answer_sets_with_indices(municipality_a):
+    data_import = _import(municipality_a, HEADER + ROWS)
+
+    assert data_import.status == ImportStatus.SUCCEEDED
+    first = SurveyAnswer.objects.get(external_id="v-1")
+    assert first.source == "import"
+    assert first.items["information_2"] is None
+    assert first.information == pytest.approx(700 / 9)
+    assert first.nki == pytest.approx((700 / 9 + 600 / 9) / 2)
+    assert first.comment == "Bra bemötande"
+    assert SurveyAnswer.objects.get(external_id="v-2").bemotande is None
+
+
+def test_answer_import_is_idempotent_by_answer_id(municipality_a):
+    _import(municipality_a, HEADER + ROWS)
+    again = _import(municipality_a, HEADER + ROWS)
+
+    assert (again.created_count, again.updated_count) == (0, 0)
+    assert SurveyAnswer.objects.count() == 2
+
+
+def test_answer_import_redacts_comments(municipality_a):
+    _import(municipality_a, HEADER + ROWS.replace("Bra bemötande", "Ring mig på 070-123 45 67"))
+
+    assert "070" not in SurveyAnswer.objects.get(external_id="v-1").comment
+    assert "[telefon]" in SurveyAnswer.objects.get(external_id="v-1").comment
+
+
+def test_answer_import_rejects_the_whole_file_naming_line_and_column(
+    municipality_a, municipality_b
+):
+    bad = ROWS + "v-3,0192,bygglov,2025,,business,,11,,,,,,,5,5,5,\n"
+    data_import = _import(municipality_a, HEADER + bad)
+
+    assert data_import.status == ImportStatus.FAILED
+    assert SurveyAnswer.objects.count() == 0
+    assert [(e["row"], e["column"]) for e in data_import.errors] == [
+        (4, "organisation"),
+        (4, "information_1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (HEADER.replace("comment", "weather"), "column weather: unknown column"),
+        (
+            HEADER.replace("kompetens_1,", "").replace(",8,6,5,8", ",6,5,8"),
+            "kompetens_1: the column is missing",
+        ),
+        (HEADER.replace("nki_ideal", "nki_perfect"), "unknown column"),
+    ],
+)
+def test_answer_import_enforces_the_canonical_header(municipality_a, header, message):
+    with pytest.raises(ImportFileError, match=message):
+        data_import_create(
+            organisation=municipality_a,
+            kind=ImportKind.ANSWERS,
+            filename="vendor.csv",
+            data=(header + ROWS).encode(),
+        )
+
+
+def test_stored_answers_read_back_as_the_canonical_table_without_loss(municipality_a):
+    _import(municipality_a, HEADER + ROWS)
+
+    table = answers_canonical_rows(SurveyAnswer.objects.all())
+
+    original = list(csv.reader(io.StringIO(HEADER + ROWS)))
+    assert table.header == original[0]
+    assert table.rows == original[1:]
+    assert table.scale == (1, 10)
+
+
+def test_export_answers_command_round_trips_through_import(municipality_a, tmp_path):
+    _import(municipality_a, HEADER + ROWS)
+    out = tmp_path / "export.csv"
+    call_command("surveys", "export-answers", "--organisation", "0136", "--out", str(out))
+    SurveyAnswer.objects.all().delete()
+
+    call_command("surveys", "import-answers", str(out), "--organisation", "0136")
+
+    table = answers_canonical_rows(SurveyAnswer.objects.all())
+    assert table.rows == list(csv.reader(io.StringIO(ROWS)))
+
+
+def test_import_answers_command_fails_with_one_line_naming_file_line_and_column(
+    municipality_a, tmp_path
+):
+    path = tmp_path / "vendor.csv"
+    path.write_text(HEADER + ROWS.replace("2025,2025-03-01", "20x5,2025-03-01"), encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"vendor.csv, line 2, column year: .*not a year"):
+        call_command("surveys", "import-answers", str(path), "--organisation", "0136")

@@ -1,0 +1,169 @@
+import random
+from datetime import date, timedelta
+from unittest import mock
+
+import pytest
+from django.core import mail
+
+from servicepuls.surveys.errors import ScheduleInvalidError
+from servicepuls.surveys.models import Invitation, SurveyOptOut
+from servicepuls.surveys.services.cases import CaseInput, cases_store
+from servicepuls.surveys.services.invitations import (
+    invitation_reminders_send,
+    invitation_schedule_save,
+    invitations_send_due,
+    invitations_send_for_period,
+    period_bounds,
+    period_of,
+    period_previous,
+)
+from servicepuls.surveys.services.tokens import person_key
+from servicepuls.surveys.tests.helpers import NOW, bygglov
+
+
+def _cases(organisation, emails, decided_on=date(2026, 11, 10)):
+    cases_store(
+        organisation=organisation,
+        cases=[
+            CaseInput(
+                external_id=f"C-{number}",
+                area_id=bygglov().pk,
+                respondent="private",
+                decided_on=decided_on,
+                email=email,
+            )
+            for number, email in enumerate(emails)
+        ],
+        source="import",
+        today=date(2026, 12, 1),
+    )
+
+
+def _schedule(organisation, **kwargs):
+    defaults = {"frequency": "monthly", "sample_size": None, "reminder_days": [7, 14]}
+    return invitation_schedule_save(
+        organisation=organisation, area=bygglov(), **{**defaults, **kwargs}
+    )
+
+
+def test_periods_are_months_or_quarters():
+    assert period_of(date(2026, 11, 30), "monthly") == "2026-11"
+    assert period_of(date(2026, 11, 30), "quarterly") == "2026-Q4"
+    assert period_bounds("2026-Q1") == (date(2026, 1, 1), date(2026, 3, 31))
+    assert period_bounds("2026-12") == (date(2026, 12, 1), date(2026, 12, 31))
+    assert period_previous(date(2026, 1, 15), "monthly") == "2025-12"
+    assert period_previous(date(2026, 4, 1), "quarterly") == "2026-Q1"
+
+
+def test_a_sample_of_the_stated_size_is_invited(municipality_a):
+    _cases(municipality_a, [f"p{n}@example.se" for n in range(10)])
+    schedule = _schedule(municipality_a, sample_size=4)
+
+    result = invitations_send_for_period(
+        schedule=schedule, period="2026-11", now=NOW, rng=random.Random(1)
+    )
+
+    assert (result.invited, result.sent) == (4, 4)
+    assert len(mail.outbox) == 4
+
+
+def test_never_two_invitations_for_one_case(municipality_a):
+    _cases(municipality_a, ["a@example.se", "b@example.se"])
+    schedule = _schedule(municipality_a, person_interval_days=0)
+    invitations_send_for_period(schedule=schedule, period="2026-11", now=NOW)
+
+    again = invitations_send_for_period(schedule=schedule, period="2026-11", now=NOW)
+
+    assert again.invited == 0
+    assert Invitation.objects.count() == 2
+
+
+def test_a_person_is_invited_at_most_once_per_interval(municipality_a):
+    _cases(municipality_a, ["same@example.se", "SAME@example.se ", "other@example.se"])
+    schedule = _schedule(municipality_a, person_interval_days=90)
+    invitations_send_for_period(schedule=schedule, period="2026-11", now=NOW)
+    cases_store(
+        organisation=municipality_a,
+        cases=[
+            CaseInput(
+                external_id="LATER",
+                area_id=bygglov().pk,
+                respondent="private",
+                decided_on=date(2026, 12, 5),
+                email="same@example.se",
+            )
+        ],
+        source="import",
+        today=date(2026, 12, 6),
+    )
+
+    december = invitations_send_for_period(
+        schedule=schedule, period="2026-12", now=NOW + timedelta(days=31)
+    )
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["other@example.se", "same@example.se"]
+    assert december.invited == 0
+
+
+def test_people_who_opted_out_are_not_invited(municipality_a):
+    _cases(municipality_a, ["no@example.se", "yes@example.se"])
+    SurveyOptOut.objects.create(
+        organisation=municipality_a,
+        person_key=person_key(organisation_id=municipality_a.pk, email="no@example.se"),
+    )
+
+    invitations_send_for_period(schedule=_schedule(municipality_a), period="2026-11", now=NOW)
+
+    assert [m.to[0] for m in mail.outbox] == ["yes@example.se"]
+
+
+def test_delivery_failures_are_recorded(municipality_a):
+    _cases(municipality_a, ["a@example.se"])
+    with mock.patch(
+        "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("connection refused")
+    ):
+        result = invitations_send_for_period(
+            schedule=_schedule(municipality_a), period="2026-11", now=NOW
+        )
+
+    invitation = Invitation.objects.get()
+    assert (result.sent, result.failed) == (0, 1)
+    assert invitation.delivery_status == "failed"
+    assert "connection refused" in invitation.failure_reason
+
+
+def test_reminders_follow_the_schedule_and_stop_after_an_answer(municipality_a):
+    _cases(municipality_a, ["a@example.se", "b@example.se"])
+    invitations_send_for_period(schedule=_schedule(municipality_a), period="2026-11", now=NOW)
+    Invitation.objects.filter(case__external_id="C-1").update(answered_at=NOW)
+    mail.outbox.clear()
+
+    assert invitation_reminders_send(now=NOW + timedelta(days=6)) == 0
+    assert invitation_reminders_send(now=NOW + timedelta(days=7)) == 1
+    assert invitation_reminders_send(now=NOW + timedelta(days=8)) == 0
+    assert invitation_reminders_send(now=NOW + timedelta(days=14)) == 1
+    assert invitation_reminders_send(now=NOW + timedelta(days=40)) == 0  # only two configured
+
+    assert [m.to[0] for m in mail.outbox] == ["a@example.se", "a@example.se"]
+    assert mail.outbox[0].subject.startswith("Påminnelse:")
+    assert Invitation.objects.get(case__external_id="C-0").reminders_sent == 2
+
+
+def test_invitations_send_due_invites_the_last_complete_period_once(municipality_a):
+    _cases(municipality_a, ["a@example.se"])
+    _schedule(municipality_a)
+
+    first = invitations_send_due(now=NOW)
+    second = invitations_send_due(now=NOW + timedelta(days=1))
+
+    assert [(r.period, r.sent) for r in first] == [("2026-11", 1)]
+    assert second == []
+
+
+@pytest.mark.parametrize(
+    ("reminder_days", "message"),
+    [([1, 2, 3, 4], "three"), ([7, 7], "different"), ([0], "between"), ([90], "between")],
+)
+def test_schedule_reminder_days_are_checked(municipality_a, reminder_days, message):
+    with pytest.raises(ScheduleInvalidError, match=message):
+        _schedule(municipality_a, reminder_days=reminder_days)
