@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install run serve test check pytest bench messages makemessages clean help audit
+.PHONY: install run serve test check pytest bench messages makemessages clean help audit proof
 
 help:
 	@echo "make run    – install, migrate, load demo data and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   – every check and test (SQLite, and PostgreSQL when DATABASE_URL points at one)"
 	@echo "make bench  – benchmarks (figures go to docs/benchmarks.md)"
 	@echo "make audit  – known vulnerabilities in the installed dependencies (pip-audit)"
+	@echo "make proof  – load, fault and hostile-input scenarios on gunicorn + PostgreSQL + Redis"
 
 # Idempotent: re-installs only when pyproject.toml changed since the last install.
 install: $(VENV)/.installed
@@ -71,6 +72,11 @@ bench: install
 	@for script in $(BENCHMARKS); do \
 		echo "== $$script"; $(BIN)/python "$$script" || exit 1; \
 	done
+
+# Issue 9: needs PostgreSQL and Redis on loopback (as .ci/run starts them). PROOF_DURATION=60
+# gives the full load profile; figures go to docs/benchmarks.md ("Proof").
+proof: install messages
+	$(BIN)/python -m proof
 
 # Says loudly when no vulnerability database is reachable instead of failing (see the script).
 audit: install

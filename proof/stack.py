@@ -67,7 +67,7 @@ class Stack:
             str(BIN / "gunicorn"),
             "proof.wsgi",
             *("--workers", str(self.workers), "--bind", f"127.0.0.1:{port}"),
-            *("--backlog", "2048", "--timeout", "60", "--graceful-timeout", "10"),
+            *("--backlog", "2048", "--timeout", "60", "--graceful-timeout", "10", "--preload"),
             *("--error-logfile", str(self.data_dir / "gunicorn.log"), "--log-level", "warning"),
         ]
         self.gunicorn = subprocess.Popen(command, cwd=REPO, env=self.environment)
@@ -126,7 +126,7 @@ class Stack:
         import psycopg
 
         with psycopg.connect(self.database_url, autocommit=True) as connection:
-            return connection.execute(sql, parameters).fetchall()
+            return connection.execute(sql, parameters or None).fetchall()
 
     def count(self, table: str) -> int:
         return int(self.query(f'SELECT count(*) FROM "{table}"')[0][0])
@@ -190,12 +190,17 @@ def _template_ensure(server: str) -> str:
     return name
 
 
-def stack_start(*, workers: int = 4, fixtures: bool = True, gunicorn: bool = True) -> Stack:
-    """Create the database, migrate, load fixtures, and start gunicorn; see the module doc."""
+def stack_start(
+    *, workers: int = 4, fixtures: bool = True, gunicorn: bool = True, postgres: str | None = None
+) -> Stack:
+    """Create the database, migrate, load fixtures, and start gunicorn; see the module doc.
+
+    ``postgres`` names another server (URL without a database), e.g. a ``PrivateCluster``.
+    """
     import psycopg
     import redis
 
-    server = postgres_server()
+    server = postgres or postgres_server()
     template = _template_ensure(server)
     name = f"proof_{os.getpid()}_{secrets.token_hex(4)}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:

@@ -11,6 +11,14 @@ from servicepuls.organisations.models import Organisation
 from servicepuls.organisations.reference_data import reference_data_ensure
 
 
+@pytest.fixture(autouse=True)
+def _cache_cleared() -> None:
+    """Rate-limit counters live in the cache: no test inherits another test's requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def municipality_a(db: None) -> Organisation:
     """Haninge, as loaded by the reference-data migration."""

@@ -156,6 +156,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "servicepuls.api.pagination.DefaultPagination",
     "EXCEPTION_HANDLER": "servicepuls.api.exception_handlers.api_exception_handler",
+    # Rates alone throttle nothing: the classes switch them on (per address, per user).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
 }
 SPECTACULAR_SETTINGS = {

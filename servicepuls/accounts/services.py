@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import transaction
 
 from servicepuls.accounts.choices import Role
@@ -38,3 +39,21 @@ def user_create(
     user.full_clean()
     user.save()
     return user
+
+
+# A password-reset request sends an e-mail: one address may ask a few times an hour, so the
+# form cannot be used to flood someone's inbox or to probe many addresses.
+PASSWORD_RESET_LIMIT = 5
+PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
+
+
+def password_reset_rate_limit_hit(*, client_ip: str | None) -> bool:
+    """Count one password-reset request from ``client_ip``; True once the hour's limit is passed."""
+    key = f"accounts:password-reset:{client_ip or 'unknown'}"
+    cache.add(key, 0, timeout=PASSWORD_RESET_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=PASSWORD_RESET_WINDOW_SECONDS)
+        count = 1
+    return count > PASSWORD_RESET_LIMIT

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from servicepuls.accounts import staff_views
+from servicepuls.accounts import public_views, staff_views
 from servicepuls.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -21,7 +21,7 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "losenord/aterstall/",
-        auth_views.PasswordResetView.as_view(
+        public_views.PasswordResetView.as_view(
             template_name="accounts/password_reset_form.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",

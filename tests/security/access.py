@@ -56,6 +56,16 @@ def expect(spec: str, kwargs: Kwargs | None = None, **options: Any) -> Expect:
     return Expect(outcomes, kwargs, **options)
 
 
+def own(kind: str, argument: str) -> Kwargs:
+    """URL arguments naming the own organisation's object of ``kind``."""
+    return lambda world: {argument: world.own[kind].pk}
+
+
+def other(kind: str, argument: str) -> Kwargs:
+    """URL arguments naming another organisation's object of ``kind``."""
+    return lambda world: {argument: world.other[kind].pk}
+
+
 @dataclass(frozen=True)
 class Pattern:
     name: str  # "namespace:name", or the route when unnamed

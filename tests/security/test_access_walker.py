@@ -29,12 +29,21 @@ from tests.security.access import (
     World,
     clients_for,
     expect,
+    other,
     outcome_classify,
+    own,
     patterns_walk,
 )
 
 EVERYONE = "ok ok ok ok ok ok"
 STAFF_ALL = "login ok ok ok ok ok"
+ADMIN_ONLY = "login ok 403 403 403 403"
+ENTER_STORIES = "login ok ok 403 403 403"  # admin and analyst
+POST_ONLY = "login 405 405 405 405 405"
+ORGANISATION_READ = "login ok ok ok ok 404"  # a national analyst has no organisation's data
+STEERING_WRITE = "login ok 403 ok 403 403"  # admin and the steering group
+NOT_FOUND = "404 404 404 404 404 404"
+REDIRECTED = "redirect redirect redirect redirect redirect redirect"
 
 EXPECTED: dict[str, Expect] = {
     # --- common ---------------------------------------------------------------------------
@@ -53,8 +62,107 @@ EXPECTED: dict[str, Expect] = {
     # --- API ------------------------------------------------------------------------------
     "api:schema": expect(EVERYONE),
     "api:root": expect(EVERYONE),
+    # --- stories (issue 5): public form; staff queue, tagging, campaigns, meetings ---------
+    "stories:submit": expect(EVERYONE),
+    "stories:thanks": expect(REDIRECTED),  # without a story just sent: back to the form
+    "stories:submit_organisation": expect(EVERYONE, lambda world: {"code": "0136"}),
+    "stories:submit_campaign": expect(
+        EVERYONE, lambda world: {"code": "0136", "campaign_slug": world.own["campaign"].slug}
+    ),
+    "stories:list": expect("login ok ok ok ok 403"),
+    "stories:enter": expect(ENTER_STORIES),
+    "stories:bulk": expect(POST_ONLY),
+    "stories:export_csv": expect("login ok ok ok ok 403"),
+    "stories:export_xlsx": expect("login ok ok ok ok 403"),
+    # A new story waits in moderation: admin and analyst (taggers) see it; steering sees
+    # moderated stories only, a department contact only its department's areas.
+    "stories:detail": expect(
+        "login ok ok 404 404 403", own("story", "story_id"), other=other("story", "story_id")
+    ),
+    "stories:tags": expect(POST_ONLY, own("story", "story_id")),
+    "stories:status": expect(POST_ONLY, own("story", "story_id")),
+    # Raw text and contact details: admin only, and every read is audited.
+    "stories:personal_data": expect(
+        ADMIN_ONLY,
+        own("story", "story_id"),
+        other=other("story", "story_id"),
+        audited=True,
+    ),
+    "stories:campaigns": expect(ENTER_STORIES),
+    "stories:campaign_create": expect(ENTER_STORIES),
+    "stories:campaign_edit": expect(
+        ENTER_STORIES, own("campaign", "campaign_id"), other=other("campaign", "campaign_id")
+    ),
+    "stories:meetings": expect(ENTER_STORIES),
+    "stories:meeting_create": expect(ENTER_STORIES),
+    "stories:meeting_detail": expect(
+        ENTER_STORIES, own("meeting", "meeting_id"), other=other("meeting", "meeting_id")
+    ),
+    "stories:person": expect(ADMIN_ONLY),  # one person's data: export and erasure
+    # --- insights (issue 7): results, comparison, reports, evidence; public results -------
+    "insights:dashboard": expect("login ok ok ok ok redirect"),  # national: to comparison
+    "insights:comparison": expect(STAFF_ALL),
+    "insights:reports": expect("login ok ok ok 403 403"),
+    # No report exists in this world: the permitted roles get 404, the others 403 first.
+    "insights:report_download": expect(
+        "login 404 404 404 403 403", lambda world: {"report_id": 999_999, "kind": "pdf"}
+    ),
+    # Evidence joins results with stories: not for national analysts; a department contact
+    # only for its own areas (the world's contact has none).
+    "insights:evidence": expect(
+        "login ok ok ok 404 403", lambda world: {"area": "bygglov", "factor": "bemotande"}
+    ),
+    "insights:public_results": expect(EVERYONE, lambda world: {"code": "0136"}),
+    # --- actions (issue 8): actions, meetings, competence efforts; "Ni sa – vi gjorde" ----
+    "actions:said_we_did_index": expect(EVERYONE),
+    "actions:said_we_did": expect(EVERYONE, lambda world: {"code": "0136"}),
+    "actions:action_list": expect(ORGANISATION_READ),
+    "actions:action_create": expect(STEERING_WRITE),
+    "actions:action_detail": expect(
+        ORGANISATION_READ, own("action", "pk"), other=other("action", "pk")
+    ),
+    # The world's action belongs to another department than the department contact's.
+    "actions:action_edit": expect(
+        "login ok 403 ok 403 404", own("action", "pk"), other=other("action", "pk")
+    ),
+    "actions:action_transition": expect(POST_ONLY, own("action", "pk")),
+    "actions:action_comment": expect(POST_ONLY, own("action", "pk")),
+    "actions:meeting_list": expect(ORGANISATION_READ),
+    "actions:meeting_create": expect(STEERING_WRITE),
+    "actions:meeting_detail": expect(
+        ORGANISATION_READ,
+        own("steering_meeting", "pk"),
+        other=other("steering_meeting", "pk"),
+    ),
+    "actions:effort_list": expect(ORGANISATION_READ),
+    "actions:effort_create": expect(STEERING_WRITE),
+    "actions:department": expect(
+        ORGANISATION_READ, own("department", "pk"), other=other("department", "pk")
+    ),
+    # --- surveys (issue 6): the public survey by token; staff set-up, imports, API -------
+    "surveys:survey_thanks": expect(EVERYONE),
+    "surveys:survey_start": expect(NOT_FOUND, lambda world: {"token": "x" * 43}),
+    "surveys:survey_page": expect(NOT_FOUND, lambda world: {"token": "x" * 43, "number": 1}),
+    # Answers the same for any token, so that it reveals nothing about who was invited.
+    "surveys:survey_opt_out": expect(EVERYONE, lambda world: {"token": "x" * 43}),
+    "surveys:staff_overview": expect(STAFF_ALL),
+    "surveys:staff_cases": expect(ADMIN_ONLY),
+    "surveys:staff_import": expect(ADMIN_ONLY),
+    "surveys:staff_import_detail": expect(
+        "login 404 403 403 403 403", lambda world: {"import_id": 999_999}
+    ),
+    "surveys:staff_import_status": expect(
+        "login 404 403 403 403 403", lambda world: {"import_id": 999_999}
+    ),
+    "surveys:staff_questionnaire": expect(STAFF_ALL),
+    "surveys:staff_schedules": expect(ADMIN_ONLY),
+    "surveys:staff_schedule_edit": expect(ADMIN_ONLY, lambda world: {"area_slug": "bygglov"}),
+    "surveys:staff_rates": expect(STAFF_ALL),
+    "surveys:staff_api_tokens": expect(ADMIN_ONLY),
+    # Vendors push cases with an API token; a session or no credentials gets 401.
+    "surveys:api_case_push": expect("401 401 401 401 401 401"),
     # --- language switch (POST; a GET only redirects back) --------------------------------
-    "set_language": expect("redirect redirect redirect redirect redirect redirect"),
+    "set_language": expect(REDIRECTED),
 }
 
 # Django's admin is for support staff (is_staff) only: the public is sent to a login page
@@ -79,6 +187,80 @@ def _admin_url(pattern: Pattern) -> str:
     return "/" + re.sub(r"<[^>]+>", "1", pattern.route)
 
 
+def _story(organisation: Any) -> Any:
+    from servicepuls.stories.services import ContactInput, story_create
+
+    return story_create(
+        organisation=organisation,
+        channel="web",
+        submitter="business",
+        raw_text="Handläggaren Karin svarade aldrig på mina mejl om bygglovet.",
+        contact=ContactInput(
+            name="Ada Andersson", email="ada@example.se", phone="", consent_follow_up=True
+        ),
+    )
+
+
+def _campaign(organisation: Any) -> Any:
+    from servicepuls.stories.tests.factories import CampaignFactory
+
+    return CampaignFactory(organisation=organisation)
+
+
+def _meeting(organisation: Any) -> Any:
+    from servicepuls.stories.tests.factories import DialogueMeetingFactory
+
+    return DialogueMeetingFactory(organisation=organisation)
+
+
+def _steering(organisation: Any) -> Any:
+    return UserFactory(organisation=organisation, role=Role.STEERING)
+
+
+def _department(organisation: Any) -> Any:
+    from servicepuls.organisations.models import AuthorityArea
+
+    department = DepartmentFactory(organisation=organisation)
+    department.areas.set([AuthorityArea.objects.get(slug="bygglov", organisation__isnull=True)])
+    return department
+
+
+def _action(organisation: Any) -> Any:
+    import datetime as dt
+
+    from servicepuls.actions.services import action_create
+
+    return action_create(
+        actor=_steering(organisation),
+        kind="kommunikation",
+        title="Klarspråk i besluten",
+        description="Skriv om beslutsmallarna.",
+        owner_department=_department(organisation),
+        due_on=dt.date(2027, 1, 31),
+    )
+
+
+def _steering_meeting(organisation: Any) -> Any:
+    import datetime as dt
+
+    from servicepuls.actions.services import meeting_create
+
+    return meeting_create(
+        actor=_steering(organisation), held_on=dt.date(2026, 11, 20), title="Styrgruppsmöte"
+    )
+
+
+# One object of each kind per organisation, made through the apps' services and factories.
+WORLD_BUILDERS = {
+    "story": _story,
+    "campaign": _campaign,
+    "meeting": _meeting,
+    "department": _department,
+    "action": _action,
+    "steering_meeting": _steering_meeting,
+}
+
+
 @pytest.fixture
 def world(municipality_a: Any, municipality_b: Any) -> World:
     department = DepartmentFactory(organisation=municipality_a)
@@ -92,7 +274,11 @@ def world(municipality_a: Any, municipality_b: Any) -> World:
         ),
         "national": UserFactory(organisation=network, role=Role.NATIONAL),
     }
-    return World(municipality_a, municipality_b, users)
+    world = World(municipality_a, municipality_b, users)
+    for kind, build in WORLD_BUILDERS.items():
+        world.own[kind] = build(municipality_a)
+        world.other[kind] = build(municipality_b)
+    return world
 
 
 def _url(pattern: Pattern, spec: Expect, world: World, kwargs: dict[str, Any] | None) -> str:
