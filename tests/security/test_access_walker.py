@@ -35,6 +35,19 @@ from tests.security.access import (
 
 EVERYONE = "ok ok ok ok ok ok"
 STAFF_ALL = "login ok ok ok ok ok"
+SURVEYS_ADMIN = "login ok 403 403 403 403"
+
+
+def _survey_import(organisation: Any) -> int:
+    """An import awaiting confirmation, owned by ``organisation``."""
+    from servicepuls.surveys.services.imports import data_import_create
+
+    return int(
+        data_import_create(
+            organisation=organisation, kind="cases", filename="x.csv", data=b"a,b\n1,2\n"
+        ).pk
+    )
+
 
 EXPECTED: dict[str, Expect] = {
     # --- common ---------------------------------------------------------------------------
@@ -53,6 +66,35 @@ EXPECTED: dict[str, Expect] = {
     # --- API ------------------------------------------------------------------------------
     "api:schema": expect(EVERYONE),
     "api:root": expect(EVERYONE),
+    # --- surveys (branch surveys) ----------------------------------------------------------
+    "surveys:survey_thanks": expect(EVERYONE),
+    # An unknown survey link answers 404 to everyone; the opt-out page asks before acting.
+    "surveys:survey_start": expect("404 404 404 404 404 404", lambda world: {"token": "x" * 43}),
+    "surveys:survey_page": expect(
+        "404 404 404 404 404 404", lambda world: {"token": "x" * 43, "number": 1}
+    ),
+    "surveys:survey_opt_out": expect(EVERYONE, lambda world: {"token": "x" * 43}),
+    "surveys:staff_overview": expect(STAFF_ALL),
+    "surveys:staff_questionnaire": expect(STAFF_ALL),
+    "surveys:staff_rates": expect(STAFF_ALL),
+    "surveys:staff_cases": expect(SURVEYS_ADMIN),
+    "surveys:staff_import": expect(SURVEYS_ADMIN),
+    "surveys:staff_import_detail": expect(
+        SURVEYS_ADMIN,
+        lambda world: {"import_id": _survey_import(world.own_organisation)},
+        other=lambda world: {"import_id": _survey_import(world.other_organisation)},
+    ),
+    "surveys:staff_import_status": expect(
+        SURVEYS_ADMIN,
+        lambda world: {"import_id": _survey_import(world.own_organisation)},
+        other=lambda world: {"import_id": _survey_import(world.other_organisation)},
+    ),
+    "surveys:staff_schedules": expect(SURVEYS_ADMIN),
+    "surveys:staff_schedule_edit": expect(SURVEYS_ADMIN, lambda world: {"area_slug": "bygglov"}),
+    "surveys:staff_api_tokens": expect(SURVEYS_ADMIN),
+    "surveys:staff_personal_data": expect(SURVEYS_ADMIN),
+    # The case API authenticates with an organisation's token only (never a session).
+    "surveys:api_case_push": expect("401 401 401 401 401 401"),
     # --- language switch (POST; a GET only redirects back) --------------------------------
     "set_language": expect("redirect redirect redirect redirect redirect redirect"),
 }
