@@ -44,6 +44,19 @@ ORGANISATION_READ = "login ok ok ok ok 404"  # a national analyst has no organis
 STEERING_WRITE = "login ok 403 ok 403 403"  # admin and the steering group
 NOT_FOUND = "404 404 404 404 404 404"
 REDIRECTED = "redirect redirect redirect redirect redirect redirect"
+SURVEYS_ADMIN = "login ok 403 403 403 403"
+
+
+def _survey_import(organisation: Any) -> int:
+    """An import awaiting confirmation, owned by ``organisation``."""
+    from servicepuls.surveys.services.imports import data_import_create
+
+    return int(
+        data_import_create(
+            organisation=organisation, kind="cases", filename="x.csv", data=b"a,b\n1,2\n"
+        ).pk
+    )
+
 
 EXPECTED: dict[str, Expect] = {
     # --- common ---------------------------------------------------------------------------
@@ -139,27 +152,34 @@ EXPECTED: dict[str, Expect] = {
     "actions:department": expect(
         ORGANISATION_READ, own("department", "pk"), other=other("department", "pk")
     ),
-    # --- surveys (issue 6): the public survey by token; staff set-up, imports, API -------
+    # --- surveys (branch surveys) ----------------------------------------------------------
     "surveys:survey_thanks": expect(EVERYONE),
-    "surveys:survey_start": expect(NOT_FOUND, lambda world: {"token": "x" * 43}),
-    "surveys:survey_page": expect(NOT_FOUND, lambda world: {"token": "x" * 43, "number": 1}),
-    # Answers the same for any token, so that it reveals nothing about who was invited.
+    # An unknown survey link answers 404 to everyone; the opt-out page asks before acting.
+    "surveys:survey_start": expect("404 404 404 404 404 404", lambda world: {"token": "x" * 43}),
+    "surveys:survey_page": expect(
+        "404 404 404 404 404 404", lambda world: {"token": "x" * 43, "number": 1}
+    ),
     "surveys:survey_opt_out": expect(EVERYONE, lambda world: {"token": "x" * 43}),
     "surveys:staff_overview": expect(STAFF_ALL),
-    "surveys:staff_cases": expect(ADMIN_ONLY),
-    "surveys:staff_import": expect(ADMIN_ONLY),
+    "surveys:staff_questionnaire": expect(STAFF_ALL),
+    "surveys:staff_rates": expect(STAFF_ALL),
+    "surveys:staff_cases": expect(SURVEYS_ADMIN),
+    "surveys:staff_import": expect(SURVEYS_ADMIN),
     "surveys:staff_import_detail": expect(
-        "login 404 403 403 403 403", lambda world: {"import_id": 999_999}
+        SURVEYS_ADMIN,
+        lambda world: {"import_id": _survey_import(world.own_organisation)},
+        other=lambda world: {"import_id": _survey_import(world.other_organisation)},
     ),
     "surveys:staff_import_status": expect(
-        "login 404 403 403 403 403", lambda world: {"import_id": 999_999}
+        SURVEYS_ADMIN,
+        lambda world: {"import_id": _survey_import(world.own_organisation)},
+        other=lambda world: {"import_id": _survey_import(world.other_organisation)},
     ),
-    "surveys:staff_questionnaire": expect(STAFF_ALL),
-    "surveys:staff_schedules": expect(ADMIN_ONLY),
-    "surveys:staff_schedule_edit": expect(ADMIN_ONLY, lambda world: {"area_slug": "bygglov"}),
-    "surveys:staff_rates": expect(STAFF_ALL),
-    "surveys:staff_api_tokens": expect(ADMIN_ONLY),
-    # Vendors push cases with an API token; a session or no credentials gets 401.
+    "surveys:staff_schedules": expect(SURVEYS_ADMIN),
+    "surveys:staff_schedule_edit": expect(SURVEYS_ADMIN, lambda world: {"area_slug": "bygglov"}),
+    "surveys:staff_api_tokens": expect(SURVEYS_ADMIN),
+    "surveys:staff_personal_data": expect(SURVEYS_ADMIN),
+    # The case API authenticates with an organisation's token only (never a session).
     "surveys:api_case_push": expect("401 401 401 401 401 401"),
     # --- language switch (POST; a GET only redirects back) --------------------------------
     "set_language": expect(REDIRECTED),
