@@ -8,6 +8,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from servicepuls.accounts.models import User
+from servicepuls.insights.reports.sections import ReportSection, report_sections_get
 from servicepuls.insights.selectors.dashboard import DashboardData, dashboard_get_for_staff
 from servicepuls.insights.selectors.evidence import EvidenceItem, evidence_get_for_staff
 
@@ -29,6 +30,7 @@ class SteeringReportData:
     dashboard: DashboardData
     evidence: tuple[AreaEvidence, ...]
     generated_at: datetime
+    sections: tuple[ReportSection, ...] = ()
 
 
 def _weakest_factor(panel: object) -> str | None:
@@ -62,5 +64,8 @@ def steering_report_data_get(*, user: User, year: int | None) -> SteeringReportD
             )
         )
     return SteeringReportData(
-        dashboard=dashboard, evidence=tuple(evidence), generated_at=timezone.now()
+        dashboard=dashboard,
+        evidence=tuple(evidence),
+        generated_at=timezone.now(),
+        sections=report_sections_get(user=user, year=dashboard.year),
     )

@@ -88,6 +88,13 @@ def steering_report_xlsx(data: SteeringReportData) -> bytes:
             _header(sheet, [_("What lies behind") + ": " + factor_label(entry.factor)])
             for quote in entry.quotes:
                 sheet.append([safe_text(quote.text)])
+    for section in data.sections:
+        sheet = book.create_sheet(_sheet_title(section.title, used))
+        _header(sheet, list(section.columns))
+        for row in section.rows:
+            sheet.append([safe_text(cell) for cell in row])
+        if not section.rows and section.empty_text:
+            sheet.append([section.empty_text])
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ def steering_report_pdf(data: SteeringReportData) -> bytes:
             "charts": dashboard_charts(data.dashboard),
             "evidence": {entry.area_slug: entry for entry in data.evidence},
             "generated_at": data.generated_at,
+            "data_sections": data.sections,
         },
     )
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
