@@ -94,6 +94,7 @@ EXPECTED: dict[str, Expect] = {
     ),
     "stories:tags": expect(POST_ONLY, own("story", "story_id")),
     "stories:status": expect(POST_ONLY, own("story", "story_id")),
+    "stories:analyse": expect(POST_ONLY, own("story", "story_id")),
     # Raw text and contact details: admin only, and every read is audited.
     "stories:personal_data": expect(
         ADMIN_ONLY,
