@@ -8,10 +8,11 @@ must be in the database, no submission may be stored by halves (each scenario's
 ``partial_sql``), and no request may get a 5xx: a killed request is a dropped connection,
 which the citizen's browser reports and lets them send again.
 
-Further scenarios (PostgreSQL restarted during a case import and during invitation
-sending, the task worker killed while a report is generated) join ``FAULTS`` as the
-features they exercise land; they run against ``proof.postgres.PrivateCluster`` so that
-restarting PostgreSQL disturbs nothing else on the machine.
+Not yet here (issue 9 lists them; the features landed too late for this round): PostgreSQL
+restarted during a case import and during invitation sending, and the task worker killed
+while a report is generated. They belong in ``FAULTS`` and should run against
+``proof.postgres.PrivateCluster``, which exists for them, so that restarting PostgreSQL
+disturbs nothing else on the machine.
 """
 
 from __future__ import annotations
