@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from proof.load import CEILING, SCENARIOS, Scenario, available, phase_run
+from proof.load import CEILING, CITIZEN_SCENARIOS, SCENARIOS, Scenario, available, phase_run
 from proof.stack import Stack, stack_start
 
 
@@ -54,7 +54,8 @@ def web_worker_kill(*, duration: float = 10, users: int = 30, kills: int = 3) ->
     """Submit under load while killing gunicorn workers; see the module docstring."""
     stack = stack_start(workers=3)
     try:
-        scenarios = [s for s in SCENARIOS.values() if s.name != "login" and available(stack, s)]
+        scenarios = [SCENARIOS[name] for name in CITIZEN_SCENARIOS]
+        scenarios = [scenario for scenario in scenarios if available(stack, scenario)]
         scenarios = scenarios or [CEILING]
         for scenario in scenarios:
             if scenario.prepare is not None:

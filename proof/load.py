@@ -124,6 +124,12 @@ SCENARIOS: dict[str, Scenario] = {
 }
 
 
+# What the default product phase sends: citizens' submissions. ``login`` (Argon2 hashing by
+# design, ~1 s of CPU per attempt on the reference machine) is there to exercise the
+# harness before the public forms existed; ask for it by name.
+CITIZEN_SCENARIOS = [name for name in SCENARIOS if name != "login"]
+
+
 @dataclass
 class Tally:
     """What one scenario saw during a phase."""
@@ -263,7 +269,7 @@ def load_run(
     """Start the stack, run both phases and return the figures (see the module docstring)."""
     stack = stack_start(workers=workers)
     try:
-        wanted = [SCENARIOS[name] for name in (names or list(SCENARIOS))]
+        wanted = [SCENARIOS[name] for name in (names or CITIZEN_SCENARIOS)]
         scenarios = [scenario for scenario in wanted if available(stack, scenario)]
         skipped = sorted({s.name for s in wanted} - {s.name for s in scenarios})
         for scenario in scenarios:
