@@ -234,7 +234,10 @@ async def _warm_up(stack: Stack, scenarios: list[Scenario]) -> None:
     async with httpx.AsyncClient(base_url=stack.base_url, timeout=120) as client:
         for _ in range(3 * stack.workers):
             for scenario in scenarios:
-                await client.get(scenario.url(0, stack) if scenario.form else "/healthz/")
+                try:
+                    await client.get(scenario.url(0, stack) if scenario.form else "/healthz/")
+                except httpx.HTTPError:  # a fault scenario may already be killing workers
+                    continue
 
 
 async def phase_run(
