@@ -8,10 +8,11 @@ must be in the database, no submission may be stored by halves (each scenario's
 ``partial_sql``), and no request may get a 5xx: a killed request is a dropped connection,
 which the citizen's browser reports and lets them send again.
 
-Further scenarios (PostgreSQL restarted during a case import and during invitation
-sending, the task worker killed while a report is generated) join ``FAULTS`` as the
-features they exercise land; they run against ``proof.postgres.PrivateCluster`` so that
-restarting PostgreSQL disturbs nothing else on the machine.
+Not yet here (issue 9 lists them; the features landed too late for this round): PostgreSQL
+restarted during a case import and during invitation sending, and the task worker killed
+while a report is generated. They belong in ``FAULTS`` and should run against
+``proof.postgres.PrivateCluster``, which exists for them, so that restarting PostgreSQL
+disturbs nothing else on the machine.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from proof.load import CEILING, SCENARIOS, Scenario, available, phase_run
+from proof.load import CEILING, CITIZEN_SCENARIOS, SCENARIOS, Scenario, available, phase_run
 from proof.stack import Stack, stack_start
 
 
@@ -53,7 +54,8 @@ def web_worker_kill(*, duration: float = 10, users: int = 30, kills: int = 3) ->
     """Submit under load while killing gunicorn workers; see the module docstring."""
     stack = stack_start(workers=3)
     try:
-        scenarios = [s for s in SCENARIOS.values() if s.name != "login" and available(stack, s)]
+        scenarios = [SCENARIOS[name] for name in CITIZEN_SCENARIOS]
+        scenarios = [scenario for scenario in scenarios if available(stack, scenario)]
         scenarios = scenarios or [CEILING]
         for scenario in scenarios:
             if scenario.prepare is not None:

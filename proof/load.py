@@ -124,6 +124,12 @@ SCENARIOS: dict[str, Scenario] = {
 }
 
 
+# What the default product phase sends: citizens' submissions. ``login`` (Argon2 hashing by
+# design, ~1 s of CPU per attempt on the reference machine) is there to exercise the
+# harness before the public forms existed; ask for it by name.
+CITIZEN_SCENARIOS = [name for name in SCENARIOS if name != "login"]
+
+
 @dataclass
 class Tally:
     """What one scenario saw during a phase."""
@@ -228,7 +234,10 @@ async def _warm_up(stack: Stack, scenarios: list[Scenario]) -> None:
     async with httpx.AsyncClient(base_url=stack.base_url, timeout=120) as client:
         for _ in range(3 * stack.workers):
             for scenario in scenarios:
-                await client.get(scenario.url(0, stack) if scenario.form else "/healthz/")
+                try:
+                    await client.get(scenario.url(0, stack) if scenario.form else "/healthz/")
+                except httpx.HTTPError:  # a fault scenario may already be killing workers
+                    continue
 
 
 async def phase_run(
@@ -263,7 +272,7 @@ def load_run(
     """Start the stack, run both phases and return the figures (see the module docstring)."""
     stack = stack_start(workers=workers)
     try:
-        wanted = [SCENARIOS[name] for name in (names or list(SCENARIOS))]
+        wanted = [SCENARIOS[name] for name in (names or CITIZEN_SCENARIOS)]
         scenarios = [scenario for scenario in wanted if available(stack, scenario)]
         skipped = sorted({s.name for s in wanted} - {s.name for s in scenarios})
         for scenario in scenarios:

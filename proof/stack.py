@@ -73,7 +73,7 @@ class Stack:
         self.gunicorn = subprocess.Popen(command, cwd=REPO, env=self.environment)
         self.wait_healthy()
 
-    def wait_healthy(self, timeout: float = 60) -> None:
+    def wait_healthy(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.gunicorn is not None and self.gunicorn.poll() is not None:
