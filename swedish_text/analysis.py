@@ -28,7 +28,12 @@ import numpy as np
 from swedish_text.features import Featurizer, Vector
 from swedish_text.normalize import MAX_ANALYSIS_CHARS
 from swedish_text.redaction import PiiSpan, redact
-from swedish_text.training import MODEL_DIR, Model, classification_text_from_redacted
+from swedish_text.training import (
+    MODEL_DIR,
+    Model,
+    classification_text_from_redacted,
+    factor_choice,
+)
 
 __all__ = ["MAX_ANALYSIS_CHARS", "Analyzer", "Tag", "TextAnalysis", "analyze", "default_analyzer"]
 
@@ -140,10 +145,7 @@ class Analyzer:
         area_p, sentiment_p = _softmax(areas), _softmax(sentiments)
         factor_p = 1.0 / (1.0 + np.exp(-factors))
         best_area, best_sentiment = int(np.argmax(area_p)), int(np.argmax(sentiment_p))
-        chosen: list[int] = np.flatnonzero(factor_p >= model.factor_thresholds).tolist()
-        if not chosen:  # every text is about something: take the likeliest factor
-            chosen = [int(np.argmax(factor_p - model.factor_thresholds))]
-        chosen.sort(key=lambda i: (-float(factor_p[i]), i))
+        chosen = factor_choice(factor_p, model.factor_thresholds, model.options.factor_ratio)
         offset = self._parts[1].start
         columns = [best_area, *(offset + i for i in chosen), self._parts[2].start + best_sentiment]
         reasons = _reasons(

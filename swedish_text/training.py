@@ -47,6 +47,7 @@ __all__ = [
     "classification_text_from_redacted",
     "corpus_examples",
     "corpus_sha256",
+    "factor_choice",
     "read_labelled_jsonl",
     "sort_key",
     "train",
@@ -210,6 +211,9 @@ class TrainOptions:
     sentiment_c: float = 2.0
     folds: int = 5
     threshold_window: int = 2
+    #: A factor above its threshold is kept only if its probability is at least this
+    #: fraction of the most likely factor's (0 keeps every factor above its threshold).
+    factor_ratio: float = 0.575
     features: FeatureOptions = field(default_factory=FeatureOptions)
 
     def to_json(self) -> dict[str, Any]:
@@ -220,6 +224,7 @@ class TrainOptions:
             "sentiment_c": self.sentiment_c,
             "folds": self.folds,
             "threshold_window": self.threshold_window,
+            "factor_ratio": self.factor_ratio,
             "features": self.features.to_json(),
         }
 
@@ -232,6 +237,7 @@ class TrainOptions:
             sentiment_c=float(data["sentiment_c"]),
             folds=int(data["folds"]),
             threshold_window=int(data.get("threshold_window", 0)),
+            factor_ratio=float(data.get("factor_ratio", 0.0)),
             features=FeatureOptions.from_json(data["features"]),
         )
 
@@ -430,6 +436,23 @@ def _fit_factors(x: Any, targets: npt.NDArray[np.int64], c: float) -> tuple[Floa
     for column in range(len(FACTORS)):
         coef[:, column], intercept[column] = _binary_fit(x, targets[:, column], c)
     return coef, intercept
+
+
+def factor_choice(probabilities: FloatArray, thresholds: FloatArray, ratio: float) -> list[int]:
+    """The factors a text is tagged with, most likely first (ties: lower index first).
+
+    A factor is kept when its probability reaches its own threshold *and* at least ``ratio``
+    times the probability of the most likely factor, so that a text clearly about one
+    factor does not also get the borderline ones. A text always gets at least one factor:
+    the one furthest above (or closest to) its threshold.
+    """
+    top = float(probabilities.max())
+    kept = (probabilities >= thresholds) & (probabilities >= ratio * top)
+    chosen: list[int] = np.flatnonzero(kept).tolist()
+    if not chosen:
+        chosen = [int(np.argmax(probabilities - thresholds))]
+    chosen.sort(key=lambda i: (-float(probabilities[i]), i))
+    return chosen
 
 
 def _sigmoid(values: FloatArray) -> FloatArray:

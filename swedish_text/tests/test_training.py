@@ -14,8 +14,10 @@ from swedish_text.training import (
     LabelledText,
     Model,
     ModelFormatError,
+    TrainOptions,
     corpus_examples,
     corpus_sha256,
+    factor_choice,
     read_labelled_jsonl,
     train,
 )
@@ -164,3 +166,27 @@ def test_held_out_split_of_the_corpus_is_classified_well(
     assert (report.area_accuracy or 0) >= 0.75
     assert (report.factor_micro_f1 or 0) >= 0.55
     assert (report.sentiment_accuracy or 0) >= 0.65
+
+
+def test_factor_choice_drops_factors_far_below_the_most_likely_one() -> None:
+    thresholds = np.array([0.5, 0.5, 0.5, 0.4])
+    probabilities = np.array([0.95, 0.55, 0.3, 0.62])
+    # Without the relative rule every factor above its threshold is kept, likeliest first.
+    assert factor_choice(probabilities, thresholds, 0.0) == [0, 3, 1]
+    # 0.62 >= 0.6 * 0.95 = 0.57 stays; 0.55 does not, although it passes its threshold.
+    assert factor_choice(probabilities, thresholds, 0.6) == [0, 3]
+    assert factor_choice(probabilities, thresholds, 1.0) == [0]
+
+
+def test_factor_choice_always_gives_one_factor() -> None:
+    thresholds = np.array([0.5, 0.3, 0.6])
+    probabilities = np.array([0.4, 0.25, 0.2])
+    # Nothing reaches its threshold: the one closest to it (0.25 is 0.05 short) is taken.
+    assert factor_choice(probabilities, thresholds, 0.6) == [1]
+
+
+def test_models_without_a_factor_ratio_keep_the_old_rule() -> None:
+    stored = TrainOptions().to_json()
+    assert stored["factor_ratio"] == TrainOptions().factor_ratio
+    del stored["factor_ratio"]
+    assert TrainOptions.from_json(stored).factor_ratio == 0.0
