@@ -7,12 +7,16 @@ cookie); Hypothesis shrinks any failure to the smallest request that shows it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import schemathesis
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
@@ -42,6 +46,19 @@ def _fuzz(operation: Any, cookies: dict[str, str], seen: list[int]) -> None:
     run()
 
 
+@pytest.fixture
+def wsgi_keeps_the_test_connection() -> Iterator[None]:
+    """The raw WSGI handler closes database connections after each request, as in
+    production; inside a test's transaction that would close the test's own connection
+    (PostgreSQL). Django's test client disconnects the same receivers."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("wsgi_keeps_the_test_connection")
 def test_api_answers_no_server_error(municipality_a: Any) -> None:
     admin = UserFactory(organisation=municipality_a, role=Role.ADMIN)
     client = Client()

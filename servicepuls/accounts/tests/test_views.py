@@ -106,3 +106,16 @@ def test_logout_needs_post_and_ends_the_session(client, staff_user):
     assert client.get(reverse("accounts:logout")).status_code == 405
     client.post(reverse("accounts:logout"))
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_an_oversized_username_is_refused_before_authentication(client):
+    """Axes records failed logins in a 255-character column; PostgreSQL refuses longer
+    values, so an oversized name must never reach authentication."""
+    from axes.models import AccessAttempt
+
+    response = client.post("/logga-in/", {"username": "å" * 5000, "password": "x" * 10_000})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not AccessAttempt.objects.filter(username__startswith="ååå").exists()
