@@ -20,7 +20,7 @@ class LoginForm(AuthenticationForm):
         # AuthenticationForm sets max_length on the username field after it is built, which
         # adds no validator: an oversized name would reach authentication and the lockout
         # log (axes stores at most 255 characters; PostgreSQL refuses longer values).
-        username_limit = self.fields["username"].max_length or 150
+        username_limit = getattr(self.fields["username"], "max_length", None) or 150
         self.fields["username"].validators.append(MaxLengthValidator(username_limit))
         self.fields["password"].validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
 
