@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from servicepuls.accounts.models import User
 from servicepuls.actions.models import (
     ActionKind,
@@ -94,7 +96,7 @@ WORKFLOW = (
 def seed_demo(context: DemoContext) -> None:
     organisation: Organisation = context.objects["org:0136"]
     chair: User = context.objects["user:demo-styrgrupp"]
-    today = dt.date.today()  # noqa: DTZ011 - demo dates are relative to the day it is loaded
+    today = timezone.localdate()  # demo dates are relative to the day it is loaded
     departments = {d.short_name: d for d in Department.objects.filter(organisation=organisation)}
     areas = {a.slug: a for a in AuthorityArea.objects.filter(organisation__isnull=True)}
 

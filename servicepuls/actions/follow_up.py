@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepuls.actions.models import Action
@@ -127,7 +128,7 @@ def _measure_of(action: Action) -> str:
 
 def baseline_for_action(action: Action, *, decided_on: dt.date | None = None) -> Measurement | None:
     """The latest complete year before the decision that has answers for the measure."""
-    decided_on = decided_on or action.decided_on or dt.date.today()  # noqa: DTZ011
+    decided_on = decided_on or action.decided_on or timezone.localdate()
     measure = _measure_of(action)
     for year in reversed(_years_with_answers(action.organisation_id)):
         if year >= decided_on.year:
