@@ -1,11 +1,11 @@
 """Validate the labelled story corpus files (swedish_text/data/corpus/*.jsonl).
 
 Usage: python scripts/check_corpus.py [FILE.jsonl ...]
-(default: every corpus1-*.jsonl under swedish_text/data/corpus/)
+(default: every corpus<N>-<area>.jsonl under swedish_text/data/corpus/)
 
 Checks, per record: valid JSON object with exactly the record keys; labels in the taxonomy of
 shared/data/README.md; factors non-empty, at most three, sorted and unique; the area matches the
-file name; id of the form c1-<area>-NNN and unique; text length 20-150 words; every pii entry has a
+file name; id of the form c<N>-<area>-NNN (N the file's corpus number) and unique; text length 20-150 words; every pii entry has a
 known type and its text occurs in the story, entries are listed in order of appearance with one
 entry per occurrence. Across all records: no near-duplicate texts (word-trigram Jaccard >= 0.5).
 Prints the counts per area, factor, sentiment, submitter and channel; exits 1 on any error.
@@ -40,7 +40,7 @@ SENTIMENTS = {"positive", "negative", "mixed", "neutral"}
 SUBMITTERS = {"business", "private"}
 CHANNELS = {"web", "phone", "meeting", "email"}
 PII_TYPES = {"person", "personnummer", "phone", "email", "address", "orgnr"}
-ID_PATTERN = re.compile(r"^c1-(?P<area>[a-z_]+)-\d{3}$")
+ID_PATTERN = re.compile(r"^c(?P<corpus>\d+)-(?P<area>[a-z_]+)-\d{3}$")
 DUPLICATE_THRESHOLD = 0.5
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "swedish_text" / "data" / "corpus"
 
@@ -90,15 +90,17 @@ def _pii_errors(text: str, pii: object) -> list[str]:
     return errors
 
 
-def _record_errors(record: object, file_area: str | None) -> list[str]:
+def _record_errors(record: object, file_area: str | None, corpus: str = "") -> list[str]:
     if not isinstance(record, dict):
         return ["not a JSON object"]
     if set(record) != KEYS:
         return [f"keys {sorted(record)} differ from {sorted(KEYS)}"]
     errors = []
     match = ID_PATTERN.match(str(record["id"]))
-    if not match or match["area"] != record["area"]:
-        errors.append(f"id {record['id']!r} is not c1-<area>-NNN for area {record['area']!r}")
+    if not match or match["area"] != record["area"] or (corpus and match["corpus"] != corpus):
+        errors.append(
+            f"id {record['id']!r} is not c{corpus or 'N'}-<area>-NNN for area {record['area']!r}"
+        )
     if record["area"] not in AREAS:
         errors.append(f"unknown area {record['area']!r}")
     if file_area is not None and record["area"] != file_area:
@@ -127,11 +129,13 @@ def _record_errors(record: object, file_area: str | None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(arg) for arg in argv] or sorted(CORPUS_DIR.glob("corpus1-*.jsonl"))
+    paths = [Path(arg) for arg in argv] or sorted(CORPUS_DIR.glob("corpus[0-9]*-*.jsonl"))
     records = []
     errors = []
     for path in paths:
         file_area = path.stem.split("-", 1)[1] if "-" in path.stem else None
+        corpus_match = re.fullmatch(r"corpus(\d+)", path.stem.split("-", 1)[0])
+        corpus = corpus_match[1] if corpus_match else ""
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             where = f"{path.name}:{number}"
             try:
@@ -139,7 +143,9 @@ def main(argv: list[str]) -> int:
             except json.JSONDecodeError as error:
                 errors.append(f"{where}: invalid JSON ({error})")
                 continue
-            errors.extend(f"{where}: {message}" for message in _record_errors(record, file_area))
+            errors.extend(
+                f"{where}: {message}" for message in _record_errors(record, file_area, corpus)
+            )
             if isinstance(record, dict):
                 records.append((where, record))
     ids = Counter(record.get("id") for _, record in records)

@@ -12,13 +12,26 @@ from django.utils.translation import gettext_lazy as _
 
 from servicepuls.common.models import BaseModel
 
+# The taxonomies of DESIGN §3 are defined once, where stories are tagged with them: what a
+# story points to is what an action is of (ActionKind), and the six service factors (an
+# empty target factor stands for NKI itself).
+from servicepuls.stories.choices import ChangeKind as ActionKind  # re-exported
+from servicepuls.stories.choices import Factor as ServiceFactor  # re-exported
 
-class ActionKind(models.TextChoices):
-    """What the steering group points out (DESIGN §3)."""
-
-    PROCESS = "process", _("Process")
-    KOMMUNIKATION = "kommunikation", _("Communication")
-    FORHALLNINGSSATT = "forhallningssatt", _("Attitude")
+__all__ = [
+    "Action",
+    "ActionEvent",
+    "ActionEvidence",
+    "ActionKind",
+    "ActionStatus",
+    "Audience",
+    "CompetenceEffort",
+    "EffortKind",
+    "EvidenceKind",
+    "Meeting",
+    "ServiceFactor",
+    "SubmitterNotification",
+]
 
 
 class ActionStatus(models.TextChoices):
@@ -27,17 +40,6 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     EVALUATED = "evaluated", _("Evaluated")
-
-
-class ServiceFactor(models.TextChoices):
-    """The six service factors of DESIGN §3; the empty value stands for NKI itself."""
-
-    INFORMATION = "information", _("Information")
-    TILLGANGLIGHET = "tillganglighet", _("Accessibility")
-    BEMOTANDE = "bemotande", _("Treatment")
-    KOMPETENS = "kompetens", _("Competence")
-    RATTSSAKERHET = "rattssakerhet", _("Legal certainty")
-    EFFEKTIVITET = "effektivitet", _("Efficiency")
 
 
 class Meeting(BaseModel):
