@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from servicepuls.insights.services import answer_aggregates_rebuild
+from servicepuls.insights.services import answer_aggregates_rebuild, answer_aggregates_refresh
 
 
 @task()
 def answer_aggregates_rebuild_task() -> int:
     """Recompute every aggregate row from the answers (nightly safety net)."""
     return answer_aggregates_rebuild()
+
+
+@task()
+def answer_aggregates_refresh_task(*, answer_ids: list[int]) -> int:
+    """Recompute the aggregate slices of newly stored or changed answers."""
+    return answer_aggregates_refresh(answer_ids=answer_ids)
 
 
 @task(queue_name="reports")

@@ -17,7 +17,12 @@ answers_stored = Signal()
 
 
 def answers_stored_send_on_commit(answer_ids: Iterable[int]) -> None:
-    """Send ``answers_stored`` once the current transaction commits (at once outside one)."""
+    """Send ``answers_stored`` once the current transaction commits (at once outside one).
+
+    The answers are stored by then: a receiver that fails is logged (``robust``) and never
+    turns a respondent's stored answers into an error page; the nightly aggregate rebuild
+    repairs what it missed.
+    """
     ids = sorted(set(answer_ids))
     if not ids:
         return
@@ -25,4 +30,4 @@ def answers_stored_send_on_commit(answer_ids: Iterable[int]) -> None:
     def send() -> None:
         answers_stored.send(sender=SurveyAnswer, answer_ids=ids)
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)

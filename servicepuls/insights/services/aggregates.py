@@ -9,6 +9,7 @@ idempotent: running them twice gives the same rows.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -79,6 +80,29 @@ def _slice_filter(slices: Iterable[Slice]) -> Q:
     return condition
 
 
+def _slices_lock(slices: Iterable[Slice]) -> None:
+    """Hold a transaction-scoped lock on each slice, so refreshes of one slice run in turn.
+
+    Two refreshes of a slice at once would both delete its rows and both insert new ones,
+    and the second insert would break the unique key. PostgreSQL: advisory locks, taken in
+    a fixed order so that two refreshes never wait for each other in a circle. SQLite
+    already runs one writing transaction at a time.
+    """
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted(
+        int.from_bytes(
+            hashlib.blake2b(f"aggregates:{o}:{a}:{y}".encode(), digest_size=8).digest(),
+            "big",
+            signed=True,
+        )
+        for o, a, y in slices
+    )
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 @transaction.atomic
 def answer_aggregates_refresh(*, answer_ids: Iterable[int]) -> int:
     """Recompute the aggregate slices that contain the given answers; return rows written."""
@@ -89,6 +113,7 @@ def answer_aggregates_refresh(*, answer_ids: Iterable[int]) -> int:
     )
     if not slices:
         return 0
+    _slices_lock(slices)
     condition = _slice_filter(slices)
     AnswerAggregate.objects.filter(condition).delete()
     return _insert_grouped(SurveyAnswer.objects.filter(condition))

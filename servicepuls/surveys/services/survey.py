@@ -114,23 +114,26 @@ def survey_submit(*, invitation: Invitation, now: datetime) -> SurveyAnswer:
     matches no row), and the one-to-one ``SurveyAnswer.invitation`` is the backstop. The
     loser gets ``SurveyAlreadyAnsweredError``.
     """
-    try:
-        with transaction.atomic():
-            claimed = Invitation.objects.filter(pk=invitation.pk, answered_at__isnull=True).update(
-                answered_at=now
-            )
-            if not claimed:
-                raise SurveyAlreadyAnsweredError(
-                    _("This survey has already been answered. Thank you!"), "answered"
-                )
-            invitation.refresh_from_db(fields=["draft", "answered_at"])
-            result = survey_answers_store(answer_sets=[_answer_input(invitation, now)])
-            invitation.draft = {}
-            invitation.save(update_fields=["draft", "updated_at"])
-    except IntegrityError as error:
-        raise SurveyAlreadyAnsweredError(
-            _("This survey has already been answered. Thank you!"), "answered"
-        ) from error
+    # The outer block commits and then runs the on-commit work (``answers_stored``); only
+    # the inner one's unique-key failure means "answered already".
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                claimed = Invitation.objects.filter(
+                    pk=invitation.pk, answered_at__isnull=True
+                ).update(answered_at=now)
+                if not claimed:
+                    raise SurveyAlreadyAnsweredError(
+                        _("This survey has already been answered. Thank you!"), "answered"
+                    )
+                invitation.refresh_from_db(fields=["draft", "answered_at"])
+                result = survey_answers_store(answer_sets=[_answer_input(invitation, now)])
+                invitation.draft = {}
+                invitation.save(update_fields=["draft", "updated_at"])
+        except IntegrityError as error:
+            raise SurveyAlreadyAnsweredError(
+                _("This survey has already been answered. Thank you!"), "answered"
+            ) from error
     return SurveyAnswer.objects.get(pk=result.answer_ids[0])
 
 
