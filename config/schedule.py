@@ -10,6 +10,13 @@ from __future__ import annotations
 from servicepuls.common.schedule import PeriodicTask
 
 PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
+    # Every minute: analyse stories still waiting for redaction and tags, a safety net behind
+    # the sweep that each new story schedules (see stories.services).
+    PeriodicTask(
+        name="stories-analyse-pending",
+        task="servicepuls.stories.tasks.stories_analyse_pending_task",
+        cron="* * * * *",
+    ),
     # Every night at 04:30: delete finished background-task results older than 30 days.
     PeriodicTask(
         name="task-results-prune",

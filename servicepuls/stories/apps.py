@@ -6,3 +6,6 @@ class StoriesConfig(AppConfig):
     name = "servicepuls.stories"
     label = "stories"
     verbose_name = _("Stories")
+
+    def ready(self) -> None:
+        from servicepuls.stories import signals  # noqa: F401 - connects the receivers

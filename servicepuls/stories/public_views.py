@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from servicepuls.common.services import client_ip
+from servicepuls.organisations.models import Organisation
 from servicepuls.stories.choices import Channel
 from servicepuls.stories.errors import StoryRateLimitedError, StorySubmissionRefusedError
 from servicepuls.stories.forms import PublicStoryForm
 from servicepuls.stories.models import Campaign
 from servicepuls.stories.selectors import (
     area_list_public,
-    campaign_get_public,
-    campaign_list_public,
     department_list_public,
     organisation_list_public,
+    public_form_context_get,
 )
 from servicepuls.stories.services import ContactInput, story_create
 from servicepuls.stories.spam import form_token_check, form_token_make, submission_rate_limit_hit
 
-_SESSION_KEY = "stories:last_reference"
+# The thank-you page's reference travels in a short-lived signed cookie rather than the
+# session: a submission then writes no session row (one database write less per story).
+_REFERENCE_COOKIE = "story_reference"
+_REFERENCE_SALT = "servicepuls.stories.reference"
+_REFERENCE_MAX_AGE = 60 * 60
 
 
 @login_not_required
@@ -32,15 +37,17 @@ _SESSION_KEY = "stories:last_reference"
 def story_submit_view(
     request: HttpRequest, code: str | None = None, campaign_slug: str | None = None
 ) -> HttpResponse:
-    organisation = None
+    try:
+        public = public_form_context_get(code=code)
+    except Organisation.DoesNotExist as error:
+        raise Http404 from error
+    organisation = public.organisation
     campaign: Campaign | None = None
-    if code is not None:
-        organisation = get_object_or_404(organisation_list_public(), code=code)
-    if campaign_slug is not None and organisation is not None:
-        try:
-            campaign = campaign_get_public(organisation=organisation, slug=campaign_slug)
-        except Campaign.DoesNotExist as error:
-            raise Http404 from error
+    if campaign_slug is not None:
+        # The open campaigns are in the context: an unknown or closed one is missing.
+        campaign = next((item for item in public.campaigns if item.slug == campaign_slug), None)
+        if campaign is None or organisation is None:
+            raise Http404
     form = PublicStoryForm(
         request.POST or None,
         initial={"form_token": form_token_make()},
@@ -70,8 +77,17 @@ def story_submit_view(
                 campaign=campaign,
                 contact=ContactInput(**form.contact_data()),
             )
-            request.session[_SESSION_KEY] = story.reference
-            return redirect("stories:thanks")
+            response = redirect("stories:thanks")
+            response.set_signed_cookie(
+                _REFERENCE_COOKIE,
+                story.reference,
+                salt=_REFERENCE_SALT,
+                max_age=_REFERENCE_MAX_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
     if request.method == "POST":
         # A fresh token, so a corrected form is not refused for its first rendering's age.
         data = request.POST.copy()
@@ -81,7 +97,8 @@ def story_submit_view(
         "form": form,
         "organisation": organisation,
         "campaign": campaign,
-        "campaigns": campaign_list_public(organisation=organisation) if organisation else [],
+        "campaigns": public.campaigns,
+        "choices_version": public.choices_version,
     }
     return render(request, "stories/public/submit.html", context, status=status)
 
@@ -90,7 +107,9 @@ def story_submit_view(
 @never_cache
 @require_GET
 def story_thanks_view(request: HttpRequest) -> HttpResponse:
-    reference = request.session.get(_SESSION_KEY)
+    reference = request.get_signed_cookie(
+        _REFERENCE_COOKIE, default=None, salt=_REFERENCE_SALT, max_age=_REFERENCE_MAX_AGE
+    )
     if not reference:
         return redirect("stories:submit")
     return render(request, "stories/public/thanks.html", {"reference": reference})

@@ -8,10 +8,13 @@ read goes through ``servicepuls.stories.privacy``.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -134,14 +137,6 @@ def organisation_list_public() -> QuerySet[Organisation]:
     return Organisation.objects.filter(is_active=True).exclude(kind=OrganisationKind.NETWORK)
 
 
-def campaign_get_public(*, organisation: Organisation, slug: str) -> Campaign:
-    """A campaign of ``organisation`` open today; closed or unknown ones are missing."""
-    today = timezone.localdate()
-    return Campaign.objects.get(
-        organisation=organisation, slug=slug, starts_on__lte=today, ends_on__gte=today
-    )
-
-
 def campaign_list_public(*, organisation: Organisation) -> QuerySet[Campaign]:
     today = timezone.localdate()
     return Campaign.objects.filter(
@@ -161,6 +156,63 @@ def department_list_public(*, organisation: Organisation | None) -> QuerySet[Dep
     if organisation is None:
         return Department.objects.none()
     return Department.objects.filter(organisation=organisation).order_by("name")
+
+
+def story_form_choices_version(*, organisation: Organisation | None) -> str:
+    """A digest of the choices the public form lists, which keys its cached empty form.
+
+    Any change to the areas, departments or (without a fixed municipality) municipalities
+    the form offers changes the digest, so a cached form is never out of date.
+    """
+    choices = [
+        list(area_list_public(organisation=organisation).values_list("pk", "name")),
+        list(department_list_public(organisation=organisation).values_list("pk", "name")),
+    ]
+    if organisation is None:
+        choices.append(list(organisation_list_public().values_list("pk", "name")))
+    return hashlib.blake2b(repr(choices).encode(), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True)
+class PublicFormContext:
+    """What the public form of one municipality (or of all) needs from the database."""
+
+    organisation: Organisation | None
+    campaigns: list[Campaign]
+    choices_version: str
+
+
+# The public form is the busiest page; its context is cached for a minute under a generation
+# that ``public_form_context_forget`` changes whenever an organisation, area, department or
+# campaign is saved or deleted (see ``stories.signals``), so staff edits show at once.
+_PUBLIC_FORM_GENERATION = "stories:public-form:generation"
+_PUBLIC_FORM_SECONDS = 60
+
+
+def public_form_context_get(*, code: str | None) -> PublicFormContext:
+    """The public form's context for municipality ``code`` (None: the chooser form).
+
+    ``Organisation.DoesNotExist`` when no active municipality has that code.
+    """
+    generation = cache.get(_PUBLIC_FORM_GENERATION, 0)
+    key = f"stories:public-form:{generation}:{code or '-'}"
+    context: PublicFormContext | None = cache.get(key)
+    if context is None:
+        organisation = None if code is None else organisation_list_public().get(code=code)
+        context = PublicFormContext(
+            organisation=organisation,
+            campaigns=(
+                list(campaign_list_public(organisation=organisation)) if organisation else []
+            ),
+            choices_version=story_form_choices_version(organisation=organisation),
+        )
+        cache.set(key, context, timeout=_PUBLIC_FORM_SECONDS)
+    return context
+
+
+def public_form_context_forget() -> None:
+    """Make every cached public-form context stale (after a change to what it holds)."""
+    cache.set(_PUBLIC_FORM_GENERATION, secrets.token_hex(8), timeout=None)
 
 
 # --- For other apps -------------------------------------------------------------------------

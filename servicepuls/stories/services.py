@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -33,6 +35,12 @@ from servicepuls.stories.events import (
 from servicepuls.stories.models import Campaign, DialogueMeeting, Story, StoryContact
 from servicepuls.stories.text_analysis import text_analyse
 
+logger = logging.getLogger(__name__)
+
+# The cache marker of a scheduled analysis sweep; see ``story_analysis_sweep_request``.
+_SWEEP_MARKER = "stories:analysis-sweep-scheduled"
+_SWEEP_MARKER_SECONDS = 60
+
 # No 0/O, 1/I/L: reference numbers are read aloud on the phone.
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -49,6 +57,18 @@ class ContactInput:
     @property
     def is_empty(self) -> bool:
         return not (self.name or self.email or self.phone)
+
+
+_STORY_RELATIONS = [
+    "organisation",
+    "submitted_area",
+    "submitted_department",
+    "area",
+    "department",
+    "campaign",
+    "meeting",
+    "entered_by",
+]
 
 
 def story_reference_generate(*, year: int) -> str:
@@ -100,7 +120,8 @@ def story_create(
     """Store a new story and schedule its redaction and tagging.
 
     The story is in the moderation queue at once (status ``new``); its redacted text and
-    suggested tags follow from ``story_analyse_task`` after the transaction commits.
+    suggested tags follow from the analysis sweep (``story_analysis_sweep_request``) after the
+    transaction commits.
     """
     _check_owned(
         organisation,
@@ -124,7 +145,10 @@ def story_create(
         entered_by=entered_by if getattr(entered_by, "is_authenticated", False) else None,
         language=language,
     )
-    story.full_clean()
+    # The related objects are instances in hand whose ownership was checked above, and the
+    # reference was just generated unused (a unique constraint backs it): validating them
+    # again would cost a query each on every public submission.
+    story.full_clean(exclude=_STORY_RELATIONS, validate_unique=False)
     story.save()
     if contact is not None and not contact.is_empty:
         story_contact = StoryContact(
@@ -134,14 +158,72 @@ def story_create(
             phone=contact.phone,
             consent_follow_up=contact.consent_follow_up,
         )
-        story_contact.full_clean()
+        story_contact.full_clean(exclude=["story"], validate_unique=False)
         story_contact.save()
     story_event_record(
         story=story, kind=StoryEventKind.CREATED, actor=entered_by, data={"channel": channel}
     )
 
-    story_analysis_request(story=story)
+    story_analysis_sweep_request()
     return story
+
+
+def story_analysis_sweep_request() -> None:
+    """Schedule a sweep over every story waiting for analysis, once the transaction commits.
+
+    Stories that arrive in a burst share one background task instead of queueing one each:
+    the first sets a marker in the cache and enqueues the sweep; the sweep clears the marker
+    *before* it reads the waiting stories, so a story committed after that read finds no
+    marker and schedules a sweep of its own, and none is left behind. Should a queued sweep
+    be lost, the marker expires and the every-minute scheduled sweep catches up.
+    """
+    transaction.on_commit(_analysis_sweep_enqueue)
+
+
+def _analysis_sweep_enqueue() -> None:
+    from servicepuls.stories.tasks import stories_analyse_pending_task  # tasks import services
+
+    if cache.add(_SWEEP_MARKER, True, timeout=_SWEEP_MARKER_SECONDS):
+        stories_analyse_pending_task.enqueue()
+
+
+def stories_analyse_pending(*, batch_size: int = 100) -> int:
+    """Analyse every story waiting for analysis; returns how many were analysed.
+
+    Each story is claimed with ``SELECT … FOR UPDATE SKIP LOCKED`` (PostgreSQL), so sweeps on
+    several workers share the work; a story whose analysis raises is marked failed and the
+    sweep goes on. See ``story_analysis_sweep_request``.
+    """
+    cache.delete(_SWEEP_MARKER)
+    analysed = 0
+    last_id = 0
+    while True:
+        waiting = Story.objects.filter(analysis_state=AnalysisState.PENDING, pk__gt=last_id)
+        story_ids = list(waiting.order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if not story_ids:
+            return analysed
+        last_id = story_ids[-1]
+        analysed += sum(_story_analyse_claimed(story_id) for story_id in story_ids)
+
+
+def _story_analyse_claimed(story_id: int) -> int:
+    try:
+        with transaction.atomic():
+            story = (
+                Story.objects.select_for_update(skip_locked=True)
+                .filter(pk=story_id, analysis_state=AnalysisState.PENDING)
+                .first()
+            )
+            if story is None:  # analysed meanwhile, erased, or claimed by another worker
+                return 0
+            story_analyse(story=story)
+    except Exception:
+        logger.exception("Analysis of story %s failed", story_id)
+        Story.objects.filter(pk=story_id).update(
+            analysis_state=AnalysisState.FAILED, updated_at=timezone.now()
+        )
+        return 0
+    return 1
 
 
 def story_analysis_request(*, story: Story) -> None:

@@ -10,7 +10,11 @@ from django_tasks import task
 from servicepuls.stories.models import Story
 from servicepuls.stories.privacy import story_contacts_erase_expired
 from servicepuls.stories.retraining import text_model_retrain
-from servicepuls.stories.services import story_analyse, story_analysis_failed
+from servicepuls.stories.services import (
+    stories_analyse_pending,
+    story_analyse,
+    story_analysis_failed,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +30,11 @@ def story_analyse_task(*, story_id: int) -> None:
         story_analysis_failed(story=story)
         logger.exception("Analysis of story %s failed", story_id)
         raise
+
+
+@task()
+def stories_analyse_pending_task() -> int:
+    return stories_analyse_pending()
 
 
 @task()

@@ -218,6 +218,50 @@ def test_thanks_page_without_a_submission_redirects_to_the_form(client, db):
     assert response["Location"] == reverse("stories:submit")
 
 
+def test_thanks_page_refuses_a_forged_reference_cookie(client, municipality_a):
+    submit(client, municipality_a)
+    reference = Story.objects.get().reference
+    client.cookies["story_reference"] = "DE-2026-FORGED"  # unsigned: not ours
+
+    response = client.get(reverse("stories:thanks"))
+
+    assert response.status_code == 302
+    assert reference not in response.content.decode()
+
+
+def test_sending_the_form_writes_no_session(client, municipality_a):
+    from django.contrib.sessions.models import Session
+
+    submit(client, municipality_a)
+
+    assert Story.objects.count() == 1
+    assert Session.objects.count() == 0
+
+
+def test_the_cached_empty_form_lists_a_new_department_at_once(client, municipality_a):
+    from servicepuls.organisations.models import Department
+
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+    before = client.get(url).content.decode()
+    Department.objects.create(organisation=municipality_a, name="Nya tillståndsenheten")
+    after = client.get(url).content.decode()
+
+    assert "Nya tillståndsenheten" not in before
+    assert "Nya tillståndsenheten" in after
+
+
+def test_a_form_with_errors_is_never_served_from_the_cache(client, municipality_a):
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+    client.get(url)  # fills the cache with the empty form
+
+    response = client.post(url, form_data(treatment="kort", do_differently=""))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "kort" in page  # the visitor's own text comes back
+    assert 'aria-invalid="true"' in page or "errorlist" in page
+
+
 def test_xss_payload_is_stored_as_text_and_shown_escaped(
     client, municipality_a, admin_user, django_capture_on_commit_callbacks
 ):
@@ -268,3 +312,15 @@ def test_personal_data_sent_through_the_form_never_reaches_the_analyst(
         client.get(reverse("stories:personal_data", kwargs={"story_id": story.pk})).status_code
         == 403
     )
+
+
+def test_a_municipality_that_stops_collecting_disappears_from_the_cached_form(
+    client, municipality_a
+):
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+    assert client.get(url).status_code == 200  # the context is cached now
+
+    municipality_a.is_active = False
+    municipality_a.save()
+
+    assert client.get(url).status_code == 404
