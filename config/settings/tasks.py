@@ -27,7 +27,10 @@ elif TASK_BACKEND == "rq":
     if not env("REDIS_URL"):
         raise ImproperlyConfigured("TASK_BACKEND=rq needs REDIS_URL.")
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": _QUEUES}}
-    RQ_QUEUES = {name: {"URL": env("REDIS_URL"), "DEFAULT_TIMEOUT": 900} for name in _QUEUES}
+    # The queues share the cache's pooled Redis client (django-redis, which the cache settings
+    # configure from the same REDIS_URL): with a plain "URL", django-rq would open and close a
+    # new connection for every task enqueued by a web request.
+    RQ_QUEUES = {name: {"USE_REDIS_CACHE": "default", "DEFAULT_TIMEOUT": 900} for name in _QUEUES}
 else:
     raise ImproperlyConfigured(
         f"TASK_BACKEND must be database, rq or immediate, not {TASK_BACKEND!r}."
