@@ -28,3 +28,51 @@ def fixtures_load() -> None:
         organisation=organisation,
         role=Role.ANALYST,
     )
+
+
+def survey_invitations_prepare(count: int, path: str) -> None:
+    """``count`` survey invitations of Haninge, made through the product's services.
+
+    Cases of building permits decided last month (every other one a business), a monthly
+    schedule, and its invitations; their link tokens are written to ``path``, one a line.
+    """
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from servicepuls.organisations.models import AuthorityArea, Organisation
+    from servicepuls.surveys.choices import CaseSource
+    from servicepuls.surveys.services.cases import CaseInput, cases_store
+    from servicepuls.surveys.services.invitations import (
+        invitation_schedule_save,
+        invitations_create,
+        period_of,
+    )
+    from servicepuls.surveys.services.tokens import invitation_token
+
+    organisation = Organisation.objects.get(code=ORGANISATION_CODE)
+    area = AuthorityArea.objects.get(organisation__isnull=True, slug="bygglov")
+    decided_on = timezone.localdate().replace(day=1) - timedelta(days=1)
+    cases = [
+        CaseInput(
+            external_id=f"LAST-{number}",
+            area_id=area.pk,
+            respondent="business" if number % 2 else "private",
+            decided_on=decided_on,
+            email=f"kund{number}@example.se",
+        )
+        for number in range(count)
+    ]
+    cases_store(organisation=organisation, cases=cases, source=CaseSource.API)
+    schedule = invitation_schedule_save(
+        organisation=organisation,
+        area=area,
+        frequency="monthly",
+        sample_size=None,
+        reminder_days=[],
+    )
+    invitations = invitations_create(
+        schedule=schedule, period=period_of(decided_on, "monthly"), now=timezone.now()
+    )
+    with open(path, "w", encoding="utf-8") as tokens:
+        tokens.writelines(invitation_token(nonce=item.token_nonce) + "\n" for item in invitations)

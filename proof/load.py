@@ -7,7 +7,11 @@ Two phases on one stack, each ``--duration`` seconds with ``--users`` concurrent
 
 1. **ceiling**: every user POSTs to ``/proof/ceiling/``, a bare view that inserts one row;
 2. **product**: every user cycles through the product scenarios, each a real citizen's
-   round trip: GET the form (CSRF cookie and hidden fields), POST it, count the answer.
+   round trip: GET the form (CSRF cookie and hidden fields), POST it, count the answer; the
+   survey scenario walks every page of a survey from its invitation link.
+
+Every submission comes from a new citizen: a fresh cookie jar and a loopback address of its
+own (127.1.0.1, 127.1.0.2, …), as the product limits public submissions per address.
 
 Afterwards the rows each scenario should have written are counted in the database: a
 submission the server confirmed but did not store is *lost*; any 5xx answer is an error.
@@ -16,8 +20,8 @@ and the ratio of the product's submissions per second to the ceiling's.
 
 A scenario is one line in ``SCENARIOS``: its name, the form's path (or a function of the
 submission number), a function returning the fields a citizen types, and the table that
-must gain one row per accepted submission. Scenarios whose feature is not installed are
-skipped (``available`` checks the URL).
+must gain one row per accepted submission; a multi-page one (the survey) has a ``walk``.
+Scenarios whose feature is not installed are skipped (``available`` checks the URL).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from html import unescape
 from typing import Any
@@ -40,6 +44,7 @@ from proof.fixtures import LOAD_PASSWORD, LOAD_USERNAME, ORGANISATION_CODE
 from proof.stack import Stack, stack_start
 
 Fields = Callable[[int, "Stack"], dict[str, str]]
+Walk = Callable[[httpx.AsyncClient, int, "Stack", "Tally"], Awaitable[httpx.Response | None]]
 
 _HIDDEN = re.compile(r"<input[^>]*type=\"hidden\"[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"(name|value)=\"([^\"]*)\"")
@@ -65,8 +70,9 @@ class Scenario:
     table: str
     accepted: frozenset[int] = frozenset({302})
     form: bool = True  # GET the form first (False: POST straight away, like the ceiling)
-    fresh_session: bool = False  # a new visitor (empty cookie jar) per submission
     prepare: Callable[[Stack, int], None] | None = None  # data the scenario consumes
+    # A submission of several pages: does it all and returns the last POST's answer.
+    walk: Walk | None = None
     # SQL counting rows that only part of a submission wrote (must stay 0 under faults)
     partial_sql: str | None = None
 
@@ -109,6 +115,87 @@ WHERE NOT EXISTS (SELECT 1 FROM stories_storyevent e WHERE e.story_id = s.id)
        AND NOT EXISTS (SELECT 1 FROM stories_storycontact c WHERE c.story_id = s.id))
 """
 
+# --- The survey: every page from the invitation link to "Send my answers" -----------------
+
+_SURVEY_TOKENS: dict[str, Iterator[str]] = {}  # base URL of a stack: its unused link tokens
+_INPUT = re.compile(r"<input[^>]*>", re.IGNORECASE)
+_TYPE = re.compile(r"type=\"([^\"]*)\"")
+_SELECT = re.compile(r"<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", re.S | re.I)
+_OPTION = re.compile(r"<option[^>]*value=\"([^\"]+)\"")
+_TEXTAREA = re.compile(r"<textarea[^>]*name=\"([^\"]+)\"")
+
+
+def _survey_prepare(stack: Stack, count: int) -> None:
+    """Invitations for ``count`` survey submissions, made by the product in the stack."""
+    path = stack.data_dir / "survey-tokens.txt"
+    stack.manage(
+        "shell",
+        "-c",
+        "from proof.fixtures import survey_invitations_prepare; "
+        f"survey_invitations_prepare({count}, {str(path)!r})",
+        timeout=900,
+    )
+    _SURVEY_TOKENS[stack.base_url] = iter(path.read_text(encoding="utf-8").split())
+
+
+def survey_answers(html: str, number: int) -> dict[str, str]:
+    """What a respondent enters on one survey page: a value for every question shown."""
+    choices: dict[str, list[str]] = {}
+    for tag in _INPUT.findall(html):
+        kind = _TYPE.search(tag)
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        if kind and kind.group(1) == "radio" and "name" in attributes:
+            choices.setdefault(attributes["name"], []).append(unescape(attributes["value"]))
+    for name, options in _SELECT.findall(html):
+        choices[name] = [unescape(value) for value in _OPTION.findall(options)]
+    answers = {
+        name: options[(number + index) % len(options)]
+        for index, (name, options) in enumerate(sorted(choices.items()))
+        if options
+    }
+    for name in _TEXTAREA.findall(html):
+        answers[name] = "Snabb och tydlig handläggning." if number % 4 == 0 else ""
+    return answers
+
+
+async def _survey_walk(
+    client: httpx.AsyncClient, number: int, stack: Stack, tally: Tally
+) -> httpx.Response | None:
+    """Open the invitation link, then fill in and send every page; the last POST's answer."""
+    token = next(_SURVEY_TOKENS[stack.base_url], None)
+    if token is None:
+        return None
+    start = await client.get(f"/enkat/{token}/")
+    if start.status_code != 200:
+        return start
+    url = f"/enkat/{token}/sida/1/"
+    while True:
+        page = await client.get(url)
+        if page.status_code != 200:
+            return page
+        last = 'value="submit"' in page.text
+        data = {
+            **hidden_fields(page.text),
+            **survey_answers(page.text, number),
+            "action": "submit" if last else "next",
+        }
+        started = time.monotonic()
+        answer = await client.post(url, data=data, headers={"Referer": stack.base_url + url})
+        if last:
+            tally.latencies.append(time.monotonic() - started)
+            return answer
+        if answer.status_code != 302:
+            return answer
+        url = answer.headers["location"]
+
+
+# An invitation marked answered without its answer set, or an answer set without its mark.
+_SURVEY_PARTIAL = """
+SELECT count(*) FROM surveys_invitation i
+LEFT JOIN surveys_surveyanswer a ON a.invitation_id = i.id
+WHERE (i.answered_at IS NULL) <> (a.id IS NULL)
+"""
+
 CEILING = Scenario(
     "ceiling", "/proof/ceiling/", _ceiling_fields, "ceiling_ceilingrow", frozenset({201}), False
 )
@@ -120,7 +207,16 @@ SCENARIOS: dict[str, Scenario] = {
         "stories_story",
         partial_sql=_STORY_PARTIAL,
     ),
-    "login": Scenario("login", "/logga-in/", _login_fields, "django_session", fresh_session=True),
+    "survey": Scenario(
+        "survey",
+        lambda number, stack: "/enkat/tack/",
+        lambda number, stack: {},
+        "surveys_surveyanswer",
+        prepare=_survey_prepare,
+        walk=_survey_walk,
+        partial_sql=_SURVEY_PARTIAL,
+    ),
+    "login": Scenario("login", "/logga-in/", _login_fields, "django_session"),
 }
 
 
@@ -173,16 +269,43 @@ def _percentile(values: list[float], percent: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(percent) - 1]
 
 
-def user_address(index: int) -> str:
-    """Each simulated citizen connects from its own loopback address (127.1.0.1, …).
+def user_address(number: int) -> str:
+    """Submission ``number``'s citizen connects from its own loopback address (127.1.0.1, …).
 
-    The product limits public submissions per client address; 200 people share no address.
+    The product limits public submissions per client address; citizens share no address.
     """
-    return f"127.1.{index // 250}.{index % 250 + 1}"
+    number %= 250 * 250 * 250
+    return f"127.{number // 62500 + 1}.{number // 250 % 250}.{number % 250 + 1}"
+
+
+async def _submit(
+    scenario: Scenario, number: int, stack: Stack, tally: Tally
+) -> httpx.Response | None:
+    """One citizen's submission, from a fresh cookie jar and loopback address of its own."""
+    transport = httpx.AsyncHTTPTransport(
+        local_address=user_address(number),
+        verify=False,  # plain HTTP on loopback; skips building a TLS context per citizen
+        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+    )
+    async with httpx.AsyncClient(
+        base_url=stack.base_url, timeout=60, transport=transport
+    ) as client:
+        if scenario.walk is not None:
+            return await scenario.walk(client, number, stack, tally)
+        url = scenario.url(number, stack)
+        data = scenario.fields(number, stack)
+        if scenario.form:
+            page = await client.get(url)
+            if page.status_code >= 500:
+                return page
+            data = {**hidden_fields(page.text), **data}
+        started = time.monotonic()
+        answer = await client.post(url, data=data, headers={"Referer": stack.base_url + url})
+        tally.latencies.append(time.monotonic() - started)
+        return answer
 
 
 async def _user(
-    index: int,
     stack: Stack,
     scenarios: list[Scenario],
     numbers: Iterator[int],
@@ -190,43 +313,20 @@ async def _user(
     tallies: dict[str, Tally],
 ) -> None:
     cycle = itertools.cycle(scenarios)
-    transport = httpx.AsyncHTTPTransport(
-        local_address=user_address(index),
-        verify=False,  # plain HTTP on loopback; skips building a TLS context per user
-        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
-    )
-    async with httpx.AsyncClient(
-        base_url=stack.base_url, timeout=60, transport=transport
-    ) as client:
-        while time.monotonic() < deadline:
-            scenario = next(cycle)
-            tally = tallies[scenario.name]
-            number = next(numbers)
-            url = scenario.url(number, stack)
-            try:
-                if scenario.fresh_session:
-                    client.cookies.clear()
-                data = scenario.fields(number, stack)
-                if scenario.form:
-                    page = await client.get(url)
-                    if page.status_code >= 500:
-                        tally.statuses[page.status_code] = (
-                            tally.statuses.get(page.status_code, 0) + 1
-                        )
-                        continue
-                    data = {**hidden_fields(page.text), **data}
-                started = time.monotonic()
-                answer = await client.post(
-                    url, data=data, headers={"Referer": stack.base_url + url}
-                )
-                tally.latencies.append(time.monotonic() - started)
-            except httpx.HTTPError:
-                tally.transport_errors += 1
-                continue
-            tally.submissions += 1
-            tally.statuses[answer.status_code] = tally.statuses.get(answer.status_code, 0) + 1
-            if answer.status_code in scenario.accepted:
-                tally.accepted += 1
+    while time.monotonic() < deadline:
+        scenario = next(cycle)
+        tally = tallies[scenario.name]
+        try:
+            answer = await _submit(scenario, next(numbers), stack, tally)
+        except httpx.HTTPError:
+            tally.transport_errors += 1
+            continue
+        if answer is None:  # the scenario's prepared data is used up
+            return
+        tally.submissions += 1
+        tally.statuses[answer.status_code] = tally.statuses.get(answer.status_code, 0) + 1
+        if answer.status_code in scenario.accepted:
+            tally.accepted += 1
 
 
 async def _warm_up(stack: Stack, scenarios: list[Scenario]) -> None:
@@ -252,7 +352,7 @@ async def phase_run(
     started = time.monotonic()
     deadline = started + duration
     await asyncio.gather(
-        *(_user(index, stack, scenarios, numbers, deadline, tallies) for index in range(users))
+        *(_user(stack, scenarios, numbers, deadline, tallies) for _ in range(users))
     )
     elapsed = time.monotonic() - started
     for scenario in scenarios:
@@ -276,8 +376,8 @@ def load_run(
         scenarios = [scenario for scenario in wanted if available(stack, scenario)]
         skipped = sorted({s.name for s in wanted} - {s.name for s in scenarios})
         for scenario in scenarios:
-            if scenario.prepare is not None:
-                scenario.prepare(stack, int(users * duration * 20))
+            if scenario.prepare is not None:  # more than the stack can take in ``duration``
+                scenario.prepare(stack, int(max(duration, 5) * 150))
         ceiling = asyncio.run(phase_run(stack, [CEILING], users, duration))
         ceiling_seconds = ceiling["ceiling"].seconds
         product = asyncio.run(phase_run(stack, scenarios, users, duration))
