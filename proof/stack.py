@@ -96,15 +96,21 @@ class Stack:
 
     def spawn(self, *arguments: str) -> subprocess.Popen[bytes]:
         """Start a management command beside the web processes (task worker, scheduler)."""
+        log = open(self.data_dir / f"{arguments[0]}.log", "ab")  # noqa: SIM115
         process = subprocess.Popen(
             [str(BIN / "python"), "-m", "django", *arguments],
             cwd=REPO,
             env=self.environment,
-            stdout=subprocess.DEVNULL,
-            stderr=open(self.data_dir / f"{arguments[0]}.log", "ab"),  # noqa: SIM115
+            stdout=log,  # the product logs to standard output
+            stderr=log,
         )
         self.extra.append(process)
         return process
+
+    def log(self, name: str) -> str:
+        """What a process started by ``spawn`` has logged so far."""
+        path = self.data_dir / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
 
     def manage(self, *arguments: str, timeout: float = 300) -> str:
         """Run a management command to completion on this stack's database."""

@@ -1,7 +1,8 @@
 """Background tasks (django-tasks).
 
 ``TASK_BACKEND`` chooses: ``database`` (default: the embedded worker, ``servicepuls db_worker``),
-``rq`` (Redis queues, needs ``REDIS_URL``; workers run ``servicepuls rqworker``) or
+``rq`` (Redis queues, needs ``REDIS_URL``; workers run ``servicepuls rqworker``, which uses the
+classes of ``servicepuls.common.task_workers``: jobs retried, dead workers' jobs recovered) or
 ``immediate`` (run in the calling process; used by the tests).
 """
 
@@ -31,6 +32,12 @@ elif TASK_BACKEND == "rq":
     # configure from the same REDIS_URL): with a plain "URL", django-rq would open and close a
     # new connection for every task enqueued by a web request.
     RQ_QUEUES = {name: {"USE_REDIS_CACHE": "default", "DEFAULT_TIMEOUT": 900} for name in _QUEUES}
+    RQ = {
+        # django-tasks-rq's job class runs the tasks; without it a worker cannot run them.
+        "JOB_CLASS": "django_tasks_rq.Job",
+        "QUEUE_CLASS": "servicepuls.common.task_workers.RetryingQueue",
+        "WORKER_CLASS": "servicepuls.common.task_workers.TaskWorker",
+    }
 else:
     raise ImproperlyConfigured(
         f"TASK_BACKEND must be database, rq or immediate, not {TASK_BACKEND!r}."

@@ -37,6 +37,7 @@ class ScheduleFrequency(models.TextChoices):
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Not sent yet")
+    SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Delivery failed")
 

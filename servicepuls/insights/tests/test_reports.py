@@ -100,3 +100,23 @@ def test_reports_are_closed_to_department_contacts_and_other_organisations(
 def test_safe_text_neutralises_formulas():
     assert safe_text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_text("Bra service") == "Bra service"
+
+
+def test_report_left_running_by_a_dead_worker_is_generated_in_full_on_retry(measured):
+    from servicepuls.insights.services import steering_report_generate
+
+    user = UserFactory(organisation=measured, role=Role.ANALYST)
+    # The worker was killed while rendering the PDF: nothing was stored yet.
+    report = SteeringReport.objects.create(
+        organisation=measured,
+        year=2024,
+        requested_by=user,
+        status=ReportStatus.RUNNING,
+        progress=40,
+    )
+
+    report = steering_report_generate(report_id=report.pk)
+
+    assert (report.status, report.progress) == (ReportStatus.DONE, 100)
+    assert report.pdf.read(4) == b"%PDF"
+    assert load_workbook(report.xlsx.open("rb")).sheetnames

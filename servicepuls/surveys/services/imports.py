@@ -154,11 +154,14 @@ def data_import_run(
 ) -> DataImport:
     """Validate every row, then import all of them in one transaction, or none.
 
-    Idempotent: an import that is not queued is left as it is.
+    Idempotent: a finished import is left as it is. A running one is an interrupted run (its
+    worker died or lost the database) that the task system retries: it starts again from the
+    first row, which is safe because nothing is stored until the one transaction at the end
+    commits, and storing is itself idempotent by case id.
     """
-    started = DataImport.objects.filter(pk=data_import.pk, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.RUNNING, processed_rows=0
-    )
+    started = DataImport.objects.filter(
+        pk=data_import.pk, status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
+    ).update(status=ImportStatus.RUNNING, processed_rows=0)
     if not started:
         data_import.refresh_from_db()
         return data_import

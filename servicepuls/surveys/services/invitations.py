@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from servicepuls.common.db import database_retry
 from servicepuls.organisations.models import AuthorityArea, Organisation
 from servicepuls.surveys.choices import DeliveryStatus, ScheduleFrequency
 from servicepuls.surveys.errors import (
@@ -233,8 +234,30 @@ def _email_render(invitation: Invitation, *, reminder: bool) -> tuple[str, str]:
     return " / ".join(subjects), "\n\n-----\n\n".join(parts) + "\n"
 
 
+def _invitation_claim(invitation: Invitation) -> bool:
+    """Mark a pending invitation as being sent; False when another run has it already."""
+    claimed = Invitation.objects.filter(
+        pk=invitation.pk, delivery_status=DeliveryStatus.PENDING
+    ).update(delivery_status=DeliveryStatus.SENDING, updated_at=timezone.now())
+    invitation.delivery_status = DeliveryStatus.SENDING
+    return bool(claimed)
+
+
+def _invitation_record(invitation: Invitation, fields: list[str]) -> None:
+    """Record what happened to an e-mail, waiting out a lost database connection.
+
+    The e-mail has left already: forgetting that would send it again on the next run.
+    """
+    database_retry(lambda: invitation.save(update_fields=[*fields, "updated_at"]))
+
+
 def invitation_send(*, invitation: Invitation, now: datetime, reminder: bool = False) -> bool:
-    """E-mail the invitation (or a reminder); record the delivery or its failure."""
+    """E-mail the invitation (or a reminder); record the delivery or its failure.
+
+    A first invitation is sent at most once: it is claimed (``sending``) before the e-mail
+    leaves and recorded (``sent``) after, so a run that dies between the two leaves it
+    ``sending`` and no later run sends it again (``invitations_pending_send``).
+    """
     contact = getattr(invitation.case, "contact", None)
     if contact is None or not contact.email:
         invitation.delivery_status = DeliveryStatus.FAILED
@@ -244,6 +267,8 @@ def invitation_send(*, invitation: Invitation, now: datetime, reminder: bool = F
     subject, body = _email_render(invitation, reminder=reminder)
     message = EmailMultiAlternatives(subject=subject, body=body, to=[contact.email])
     message.extra_headers["List-Unsubscribe"] = f"<{invitation_opt_out_link(invitation)}>"
+    if not reminder and not _invitation_claim(invitation):
+        return False
     try:
         message.send()
     except Exception as error:  # any backend failure (SMTP refusal, network) is recorded
@@ -251,20 +276,64 @@ def invitation_send(*, invitation: Invitation, now: datetime, reminder: bool = F
         invitation.failure_reason = str(error)[:300]
         if not reminder:
             invitation.delivery_status = DeliveryStatus.FAILED
-        invitation.save(update_fields=["delivery_status", "failure_reason", "updated_at"])
+        _invitation_record(invitation, ["delivery_status", "failure_reason"])
         return False
     if reminder:
         invitation.reminders_sent += 1
         invitation.last_reminder_at = now
-        invitation.save(update_fields=["reminders_sent", "last_reminder_at", "updated_at"])
+        _invitation_record(invitation, ["reminders_sent", "last_reminder_at"])
     else:
         invitation.delivery_status = DeliveryStatus.SENT
         invitation.sent_at = now
         invitation.failure_reason = ""
-        invitation.save(
-            update_fields=["delivery_status", "sent_at", "failure_reason", "updated_at"]
-        )
+        _invitation_record(invitation, ["delivery_status", "sent_at", "failure_reason"])
     return True
+
+
+# An invitation left ``sending`` this long was claimed by a run that died mid-send.
+SENDING_STALE_AFTER = timedelta(minutes=15)
+SEND_BATCH = 200
+
+
+def invitations_pending_send(
+    *, now: datetime, schedule: InvitationSchedule | None = None, period: str | None = None
+) -> tuple[int, int]:
+    """E-mail every invitation not sent yet; return (sent, failed).
+
+    Resumable: an interrupted run (a lost database, a killed worker) left the rest of its
+    invitations pending, and this sends them. One that a dead run left ``sending`` may have
+    left already, so it is never sent again: after ``SENDING_STALE_AFTER`` it counts as sent
+    (delivery unconfirmed) and its reminders follow as usual.
+    """
+    invitations = Invitation.objects.filter(
+        expires_at__gt=now, answered_at__isnull=True, opted_out_at__isnull=True
+    )
+    if schedule is not None:
+        invitations = invitations.filter(schedule=schedule)
+    if period is not None:
+        invitations = invitations.filter(period=period)
+    stale = invitations.filter(
+        delivery_status=DeliveryStatus.SENDING, updated_at__lt=now - SENDING_STALE_AFTER
+    )
+    stale.update(
+        delivery_status=DeliveryStatus.SENT,
+        sent_at=now,
+        failure_reason="delivery unconfirmed: the sending run stopped",
+        updated_at=now,
+    )
+    pending = invitations.filter(delivery_status=DeliveryStatus.PENDING).select_related(
+        "case__contact", "organisation"
+    )
+    sent = failed = 0
+    last_pk = 0
+    while batch := list(pending.filter(pk__gt=last_pk).order_by("pk")[:SEND_BATCH]):
+        for invitation in batch:
+            if invitation_send(invitation=invitation, now=now):
+                sent += 1
+            elif invitation.delivery_status == DeliveryStatus.FAILED:
+                failed += 1
+        last_pk = batch[-1].pk
+    return sent, failed
 
 
 def invitations_send_for_period(
@@ -274,25 +343,33 @@ def invitations_send_for_period(
     now: datetime,
     rng: random.Random | None = None,
 ) -> PeriodInvitationResult:
-    """Create and e-mail the invitations of one period; mark the period as done."""
+    """Create and e-mail the invitations of one period; mark the period as done.
+
+    The invitations and the period's mark are committed together before any e-mail leaves;
+    the e-mails are then sent by ``invitations_pending_send``, which a later run resumes.
+    """
     with transaction.atomic():
         locked = InvitationSchedule.objects.select_for_update().get(pk=schedule.pk)
         invitations = invitations_create(schedule=locked, period=period, now=now, rng=rng)
         if period > locked.last_period:
             locked.last_period = period
             locked.save(update_fields=["last_period", "updated_at"])
-    sent = sum(invitation_send(invitation=invitation, now=now) for invitation in invitations)
+    sent, failed = invitations_pending_send(now=now, schedule=schedule, period=period)
     return PeriodInvitationResult(
         period=period,
         eligible=len(invitations),
         invited=len(invitations),
         sent=sent,
-        failed=len(invitations) - sent,
+        failed=failed,
     )
 
 
 def invitations_send_due(*, now: datetime) -> list[PeriodInvitationResult]:
-    """For every active schedule, invite the last complete period if not yet done."""
+    """For every active schedule, invite the last complete period if not yet done.
+
+    Invitations that an interrupted earlier run left unsent are sent too (result rows with
+    ``invited`` 0).
+    """
     results = []
     today = timezone.localdate(now)
     for schedule in InvitationSchedule.objects.filter(is_active=True).select_related(
@@ -300,6 +377,13 @@ def invitations_send_due(*, now: datetime) -> list[PeriodInvitationResult]:
     ):
         period = period_previous(today, schedule.frequency)
         if schedule.last_period and schedule.last_period >= period:
+            sent, failed = invitations_pending_send(now=now, schedule=schedule)
+            if sent or failed:
+                results.append(
+                    PeriodInvitationResult(
+                        period=schedule.last_period, eligible=0, invited=0, sent=sent, failed=failed
+                    )
+                )
             continue
         results.append(invitations_send_for_period(schedule=schedule, period=period, now=now))
     return results

@@ -5,16 +5,20 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import OperationalError
 from openpyxl import Workbook
 
 from servicepuls.surveys.choices import ImportKind, ImportStatus
 from servicepuls.surveys.errors import ImportFileError
-from servicepuls.surveys.models import Case, CaseContact, ColumnMapping
+from servicepuls.surveys.models import Case, CaseContact, ColumnMapping, DataImport
+from servicepuls.surveys.services import imports
 from servicepuls.surveys.services.imports import (
     data_import_confirm,
     data_import_create,
     data_import_preview,
+    data_import_run,
 )
+from servicepuls.surveys.tasks import data_import_run_task
 
 HEADER = (
     "Diarienummer;Område;Kundtyp;Orgnr;E-post;Telefon;Inkom;Komplett;Beslutsdatum;Beslut;Avgift\n"
@@ -238,3 +242,50 @@ def test_case_import_replaces_changed_contact_details(municipality_a):
     assert Case.objects.get(external_id="BN-2025-1").contact.email == "anna.b@example.se"
     assert Case.objects.get(external_id="MH-2025-7").contact.email == "per@example.se"
     assert CaseContact.objects.count() == 2
+
+
+def test_case_import_interrupted_mid_run_runs_again_in_full(municipality_a):
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.CASES,
+        filename="export.csv",
+        data=(HEADER + ROW_1 + ROW_2).encode(),
+    )
+    # A worker died (or lost the database) after validating half of the file.
+    DataImport.objects.filter(pk=data_import.pk).update(
+        status=ImportStatus.RUNNING, processed_rows=1
+    )
+
+    data_import = data_import_run(data_import=data_import)
+
+    assert (data_import.status, data_import.created_count) == (ImportStatus.SUCCEEDED, 2)
+    assert Case.objects.count() == CaseContact.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_case_import_task_runs_again_after_a_lost_database_connection(municipality_a, monkeypatch):
+    monkeypatch.setattr("servicepuls.common.db.RETRY_DELAYS", (0,))
+    real_store = imports.cases_store
+    calls = []
+
+    def store_once_lost(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("terminating connection due to administrator command")
+        return real_store(**kwargs)
+
+    monkeypatch.setattr(imports, "cases_store", store_once_lost)
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.CASES,
+        filename="export.csv",
+        data=(HEADER + ROW_1 + ROW_2).encode(),
+    )
+    DataImport.objects.filter(pk=data_import.pk).update(status=ImportStatus.QUEUED)
+
+    assert data_import_run_task.call(data_import_id=data_import.pk) == ImportStatus.SUCCEEDED
+
+    data_import.refresh_from_db()
+    assert data_import.created_count == 2
+    assert len(calls) == 2
+    assert Case.objects.count() == 2

@@ -14,7 +14,8 @@ from servicepuls.surveys.tests.helpers import NOW, cases_with_invitations
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: its flush must not recreate content types under the next such test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_submissions_store_one_answer(municipality_a, monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("row locks between two connections need PostgreSQL")

@@ -4,13 +4,17 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db import OperationalError
 
 from servicepuls.surveys.errors import ScheduleInvalidError
 from servicepuls.surveys.models import Invitation, SurveyOptOut
+from servicepuls.surveys.services import invitations
 from servicepuls.surveys.services.cases import CaseInput, cases_store
 from servicepuls.surveys.services.invitations import (
     invitation_reminders_send,
     invitation_schedule_save,
+    invitations_create,
+    invitations_pending_send,
     invitations_send_due,
     invitations_send_for_period,
     period_bounds,
@@ -180,3 +184,72 @@ def test_drafts_of_expired_links_are_erased(municipality_a):
     assert invitation_drafts_erase_expired(now=NOW + timedelta(seconds=1)) == 1
     assert Invitation.objects.get(case__external_id="C-0").draft == {}
     assert Invitation.objects.get(case__external_id="C-1").draft != {}
+
+
+def test_invitations_left_unsent_by_an_interrupted_run_are_sent_by_the_next_run(municipality_a):
+    _cases(municipality_a, [f"p{n}@example.se" for n in range(3)])
+    _schedule(municipality_a)
+    real_send = invitations.invitation_send
+    calls = []
+
+    def lost_on_the_second(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_send(**kwargs)
+
+    with (
+        mock.patch.object(invitations, "invitation_send", lost_on_the_second),
+        pytest.raises(OperationalError),
+    ):
+        invitations_send_due(now=NOW)
+    assert Invitation.objects.filter(delivery_status="pending").count() == 2
+
+    resumed = invitations_send_due(now=NOW)
+
+    assert [(r.invited, r.sent) for r in resumed] == [(0, 2)]
+    assert sorted(m.to[0] for m in mail.outbox) == [f"p{n}@example.se" for n in range(3)]
+    assert Invitation.objects.filter(delivery_status="sent").count() == 3
+
+
+def test_an_invitation_left_sending_by_a_dead_run_is_never_sent_again(municipality_a):
+    _cases(municipality_a, ["a@example.se"])
+    schedule = _schedule(municipality_a)
+    invitation = invitations_create(schedule=schedule, period="2026-11", now=NOW)[0]
+    Invitation.objects.filter(pk=invitation.pk).update(delivery_status="sending", updated_at=NOW)
+
+    assert invitations_pending_send(now=NOW + timedelta(minutes=1)) == (0, 0)
+    assert Invitation.objects.get().delivery_status == "sending"
+    invitations_pending_send(now=NOW + timedelta(minutes=20))
+
+    invitation = Invitation.objects.get()
+    assert invitation.delivery_status == "sent"
+    assert "unconfirmed" in invitation.failure_reason
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_email_sent_before_the_database_went_away_is_recorded_not_sent_again(
+    municipality_a, monkeypatch
+):
+    monkeypatch.setattr("servicepuls.common.db.RETRY_DELAYS", (0, 0))
+    _cases(municipality_a, ["a@example.se"])
+    schedule = _schedule(municipality_a)
+    real_save = Invitation.save
+    lost = []
+
+    def save_lost_once(self, *args, **kwargs):
+        if kwargs.get("update_fields") and "sent_at" in kwargs["update_fields"] and not lost:
+            lost.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Invitation, "save", save_lost_once)
+
+    result = invitations_send_for_period(schedule=schedule, period="2026-11", now=NOW)
+
+    assert (result.sent, lost) == (1, [1])
+    assert [m.to[0] for m in mail.outbox] == ["a@example.se"]
+    assert Invitation.objects.get().delivery_status == "sent"
+    assert invitations_send_due(now=NOW) == []
+    assert len(mail.outbox) == 1
