@@ -10,7 +10,9 @@ Feature families (prefix of the feature name):
 - ``m:`` text-level marks: a question, an exclamation, English, praise *and* criticism.
 
 The word, character and cue families are scaled separately (L2 within a family) so that
-long texts do not dominate; see :class:`FeatureOptions`.
+long texts do not dominate; with ``idf`` on, word and character features are first weighed
+by their inverse document frequency in the training corpus, so that words every story uses
+count less than the telling ones; see :class:`FeatureOptions`.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class FeatureOptions:
     cue_weight: float = 0.25
     bigrams: bool = True
     min_df: int = 2
+    #: Weigh word and character features by their inverse document frequency.
+    idf: bool = True
 
     def to_json(self) -> dict[str, float | int | bool]:
         """Plain JSON form (stored with the model)."""
@@ -54,6 +58,7 @@ class FeatureOptions:
             "cue_weight": self.cue_weight,
             "bigrams": self.bigrams,
             "min_df": self.min_df,
+            "idf": self.idf,
         }
 
     @classmethod
@@ -66,6 +71,7 @@ class FeatureOptions:
             cue_weight=float(data["cue_weight"]),
             bigrams=bool(data["bigrams"]),
             min_df=int(data["min_df"]),
+            idf=bool(data.get("idf", False)),
         )
 
 
@@ -132,7 +138,8 @@ class Featurizer:
     """Turns text into feature counts (:meth:`features`) and weighted vectors (:meth:`vector`).
 
     Without a ``vocabulary`` the featurizer *grows* one (training): every new feature name
-    gets the next id. With one, features outside it are dropped (analysis).
+    gets the next id. With one, features outside it are dropped (analysis). ``idf`` (one
+    factor per vocabulary feature) multiplies the raw weights before the family scaling.
     """
 
     def __init__(
@@ -140,6 +147,7 @@ class Featurizer:
         lemmatizers: dict[str, Lemmatizer],
         options: FeatureOptions,
         vocabulary: Sequence[str] | None = None,
+        idf: npt.NDArray[np.float64] | None = None,
     ) -> None:
         self.lemmatizers = lemmatizers
         self.options = options
@@ -147,6 +155,9 @@ class Featurizer:
         self.names: list[str] = list(fixed_feature_names() if vocabulary is None else vocabulary)
         self.index: dict[str, int] = {name: i for i, name in enumerate(self.names)}
         self.families = np.array([_family(name) for name in self.names], dtype=np.int64)
+        if idf is not None and len(idf) != len(self.names):
+            raise ValueError("idf needs one factor per vocabulary feature")
+        self.idf = idf
         exact: dict[str, set[str]] = defaultdict(set)
         prefix: dict[str, set[str]] = defaultdict(set)
         for group, entries in CUES.items():
@@ -254,8 +265,9 @@ class Featurizer:
         return self.weigh(self.features(text))
 
     def weigh(self, features: TextFeatures) -> Vector:
-        """Weigh feature counts: 1 + log(count) for words and characters, log(1 + count) for
-        cues; the word and character families are each scaled to unit length."""
+        """Weigh feature counts: 1 + log(count) for words and characters (times the idf, if
+        any), log(1 + count) for cues; the word and character families are each scaled to
+        unit length."""
         size = len(features.counts)
         keys = np.fromiter(features.counts.keys(), dtype=np.int64, count=size)
         order = np.argsort(keys)
@@ -263,6 +275,8 @@ class Featurizer:
         counts = np.fromiter(features.counts.values(), dtype=np.float64, count=size)[order]
         families = self.families[indices]
         values = np.where(families == _CUE, np.log1p(counts), 1.0 + np.log(np.maximum(counts, 1)))
+        if self.idf is not None:
+            values *= self.idf[indices]
         squares = np.bincount(families, weights=values * values, minlength=3)
         norms = np.sqrt(np.maximum(squares, 1e-12))
         scales = np.array(

@@ -268,6 +268,8 @@ class Model:
     areas: tuple[str, ...] = AREAS
     factors: tuple[str, ...] = FACTORS
     sentiments: tuple[str, ...] = SENTIMENTS
+    #: Inverse document frequency of each feature (only with ``options.features.idf``).
+    feature_idf: FloatArray | None = None
 
     @property
     def version(self) -> str:
@@ -282,7 +284,7 @@ class Model:
             language: Lemmatizer(table, self.parts if language == "sv" else ())
             for language, table in self.lemma_tables.items()
         }
-        return Featurizer(lemmatizers, self.options.features, self.vocabulary)
+        return Featurizer(lemmatizers, self.options.features, self.vocabulary, self.feature_idf)
 
     _ARRAYS = (
         "area_coef",
@@ -298,6 +300,8 @@ class Model:
         """Write ``model.npz`` and ``model.json`` into ``directory`` (created if missing)."""
         directory.mkdir(parents=True, exist_ok=True)
         arrays = {name: np.asarray(getattr(self, name), dtype=np.float32) for name in self._ARRAYS}
+        if self.feature_idf is not None:
+            arrays["feature_idf"] = np.asarray(self.feature_idf, dtype=np.float32)
         np.savez_compressed(directory / "model.npz", allow_pickle=False, **arrays)
         meta = {
             "format": MODEL_FORMAT,
@@ -328,6 +332,7 @@ class Model:
             meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
             with np.load(directory / "model.npz", allow_pickle=False) as stored:
                 arrays = {name: stored[name].astype(np.float64) for name in cls._ARRAYS}
+                idf = stored["feature_idf"].astype(np.float64) if "feature_idf" in stored else None
         except (OSError, ValueError, KeyError) as error:
             raise ModelFormatError(f"{directory}: cannot read the model ({error})") from error
         if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
@@ -342,6 +347,7 @@ class Model:
             areas=tuple(meta["areas"]),
             factors=tuple(meta["factors"]),
             sentiments=tuple(meta["sentiments"]),
+            feature_idf=idf,
             **arrays,
         )
         size = len(model.vocabulary)
@@ -353,6 +359,8 @@ class Model:
         for name, shape in shapes.items():
             if getattr(model, name).shape != shape:
                 raise ModelFormatError(f"{directory}: {name} has the wrong shape")
+        if model.options.features.idf and (idf is None or idf.shape != (size,)):
+            raise ModelFormatError(f"{directory}: feature_idf is missing or has the wrong shape")
         return model
 
 
@@ -506,7 +514,11 @@ def train(examples: Sequence[LabelledText], options: TrainOptions | None = None)
 def _design(
     texts: Sequence[str], lemmatizers: dict[str, Lemmatizer], options: FeatureOptions
 ) -> tuple[Featurizer, Any]:
-    """The vocabulary (features in at least ``min_df`` texts) and the design matrix."""
+    """The vocabulary (features in at least ``min_df`` texts), its idf and the design matrix.
+
+    The idf of a learned feature is ``ln((n + 1) / (df + 1)) + 1`` over the ``n`` training
+    texts (smoothed as in scikit-learn); cue groups and text marks keep 1.
+    """
     builder = Featurizer(lemmatizers, options)
     counted = [builder.features(text) for text in texts]
     document_frequency: Counter[int] = Counter()
@@ -517,9 +529,19 @@ def _design(
         for feature, frequency in document_frequency.items()
         if frequency >= options.min_df and builder.names[feature][0] in "wnbc"
     )
-    vocabulary = tuple(fixed_feature_names() + learned)
+    fixed = fixed_feature_names()
+    vocabulary = tuple(fixed + learned)
     mapping = {builder.index[name]: i for i, name in enumerate(vocabulary)}
-    featurizer = Featurizer(lemmatizers, options, vocabulary)
+    idf = None
+    if options.idf:
+        frequency = np.ones(len(vocabulary))
+        for feature, count in document_frequency.items():
+            if feature in mapping and mapping[feature] >= len(fixed):
+                frequency[mapping[feature]] = count
+        idf = np.log((len(texts) + 1) / (frequency + 1)) + 1.0
+        idf[: len(fixed)] = 1.0
+        idf = idf.astype(np.float32).astype(np.float64)  # as stored, so training = analysis
+    featurizer = Featurizer(lemmatizers, options, vocabulary, idf)
     return featurizer, _sparse_matrix(featurizer, [item.remap(mapping) for item in counted])
 
 
@@ -570,4 +592,5 @@ def _train(examples: Sequence[LabelledText], options: TrainOptions) -> Model:
         sentiment_intercept=arrays["sentiment_intercept"],
         corpus_sha256=corpus_sha256(examples),
         n_examples=len(examples),
+        feature_idf=featurizer.idf,
     )

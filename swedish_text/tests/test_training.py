@@ -185,6 +185,41 @@ def test_factor_choice_always_gives_one_factor() -> None:
     assert factor_choice(probabilities, thresholds, 0.6) == [1]
 
 
+def test_idf_weighs_common_words_less_and_is_stored(
+    held_out_split: tuple[Model, list[LabelledText]], tmp_path: Path
+) -> None:
+    model, _ = held_out_split
+    assert model.options.features.idf
+    assert model.feature_idf is not None
+    idf = dict(zip(model.vocabulary, model.feature_idf.tolist(), strict=True))
+    # Cue groups and text marks are not weighed; a word in many stories counts less than
+    # a word in few.
+    assert idf["m:question"] == 1.0
+    assert idf["w:handlaggare"] < idf["w:brandvarnare"]
+    model.save(tmp_path)
+    loaded = Model.load(tmp_path)
+    assert loaded.feature_idf is not None
+    np.testing.assert_array_equal(loaded.feature_idf, model.feature_idf)
+
+
+def test_a_model_without_its_idf_is_reported(
+    held_out_split: tuple[Model, list[LabelledText]], tmp_path: Path
+) -> None:
+    held_out_split[0].save(tmp_path)
+    with np.load(tmp_path / "model.npz", allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files if name != "feature_idf"}
+    np.savez_compressed(tmp_path / "model.npz", allow_pickle=False, **arrays)
+
+    with pytest.raises(ModelFormatError, match="feature_idf"):
+        Model.load(tmp_path)
+
+
+def test_models_without_idf_keep_unweighted_features() -> None:
+    stored = TrainOptions().to_json()
+    del stored["features"]["idf"]
+    assert not TrainOptions.from_json(stored).features.idf
+
+
 def test_models_without_a_factor_ratio_keep_the_old_rule() -> None:
     stored = TrainOptions().to_json()
     assert stored["factor_ratio"] == TrainOptions().factor_ratio
