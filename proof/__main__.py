@@ -44,7 +44,7 @@ def main() -> int:
     print("== load")
     figures = load.load_run(duration=duration, users=users, workers=workers)
     load.report_print(figures)
-    failed |= bool(figures["server_errors"] or figures["lost"])
+    failed |= bool(figures["server_errors"] or figures["lost"] or figures["partial"])
 
     print("== faults")
     for fault in faults.FAULTS.values():

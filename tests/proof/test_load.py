@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from proof.load import CEILING, CITIZEN_SCENARIOS, SCENARIOS, hidden_fields, load_run
+from proof.load import (
+    CEILING,
+    CITIZEN_SCENARIOS,
+    SCENARIOS,
+    hidden_fields,
+    load_run,
+    survey_answers,
+    user_address,
+)
 from tests.proof.conftest import stack_test
 
 
@@ -14,6 +22,36 @@ def test_hidden_fields_reads_csrf_and_form_tokens_unescaped() -> None:
     )
 
     assert hidden_fields(html) == {"csrfmiddlewaretoken": "abc", "form_token": "1:x&y"}
+
+
+def test_survey_answers_choose_one_value_per_question_and_fill_text() -> None:
+    html = (
+        '<input type="radio" name="nki_satisfied" value="1" id="a">'
+        '<input type="radio" name="nki_satisfied" value="10" id="b">'
+        '<input name="information_1" type="radio" value="dont_know">'
+        '<select name="outcome"><option value="">–</option><option value="approved">Ja</option>'
+        '<option value="refused">Nej</option></select>'
+        '<textarea name="comment" rows="4"></textarea>'
+    )
+
+    answers = survey_answers(html, number=4)
+
+    assert answers["nki_satisfied"] in {"1", "10"}
+    assert answers["information_1"] == "dont_know"
+    assert answers["outcome"] in {"approved", "refused"}
+    assert answers["comment"]  # every fourth respondent writes a comment
+    assert set(answers) == {"nki_satisfied", "information_1", "outcome", "comment"}
+
+
+def test_every_submission_has_a_loopback_address_of_its_own() -> None:
+    addresses = [user_address(number) for number in range(200_000)]
+
+    assert len(set(addresses)) == len(addresses)
+    for address in addresses[::9_973]:
+        first, *rest = (int(part) for part in address.split("."))
+        assert first == 127
+        assert all(0 <= part <= 250 for part in rest)
+        assert rest[-1] >= 1
 
 
 def test_every_scenario_names_a_table_and_accepted_statuses() -> None:
@@ -30,6 +68,10 @@ def test_load_run_stores_every_accepted_submission() -> None:
     assert figures["ceiling"]["rows_stored"] == figures["ceiling"]["accepted"]
     assert figures["server_errors"] == 0
     assert figures["lost"] == 0
-    assert figures["ratio_to_ceiling"] is not None
+    assert figures["partial"] == 0
+    assert set(figures["scenarios"]) == {*CITIZEN_SCENARIOS, "login"}
     for name, row in figures["scenarios"].items():
         assert row["accepted"] > 0, f"{name}: nothing accepted ({row['statuses']})"
+        assert row["rows_stored"] == row["accepted"], name
+        assert row["ratio_to_ceiling"] is not None
+        assert row["requests_per_second"] >= row["per_second"]
