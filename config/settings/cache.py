@@ -17,3 +17,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whether every web and worker process sees the same cache (Redis). Markers that coordinate
+# processes, such as the stories' analysis-sweep marker, are only used then.
+CACHE_SHARED: bool = bool(REDIS_URL)

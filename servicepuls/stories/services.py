@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -183,7 +184,9 @@ def story_analysis_sweep_request() -> None:
 def _analysis_sweep_enqueue() -> None:
     from servicepuls.stories.tasks import stories_analyse_pending_task  # tasks import services
 
-    if cache.add(_SWEEP_MARKER, True, timeout=_SWEEP_MARKER_SECONDS):
+    # Without a cache shared by every process (embedded mode) the worker could not clear the
+    # marker that a web process set: then every story asks for a sweep of its own.
+    if not settings.CACHE_SHARED or cache.add(_SWEEP_MARKER, True, _SWEEP_MARKER_SECONDS):
         stories_analyse_pending_task.enqueue()
 
 

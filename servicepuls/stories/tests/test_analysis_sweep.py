@@ -24,6 +24,22 @@ def _create(organisation, text: str = TEXT) -> Story:
     )
 
 
+@pytest.fixture
+def shared_cache(settings):
+    """As with Redis: the sweep marker coordinates web processes and workers."""
+    settings.CACHE_SHARED = True
+
+
+def test_without_a_shared_cache_every_story_asks_for_a_sweep(
+    municipality_a, django_capture_on_commit_callbacks
+):
+    with mock.patch(SWEEP_TASK) as task, django_capture_on_commit_callbacks(execute=True):
+        [_create(municipality_a) for _ in range(3)]
+
+    assert task.enqueue.call_count == 3
+
+
+@pytest.mark.usefixtures("shared_cache")
 def test_a_burst_of_stories_schedules_one_sweep_that_analyses_them_all(
     municipality_a, django_capture_on_commit_callbacks
 ):
@@ -41,6 +57,7 @@ def test_a_burst_of_stories_schedules_one_sweep_that_analyses_them_all(
         assert "Karin Lund" not in story.redacted_text
 
 
+@pytest.mark.usefixtures("shared_cache")
 def test_a_story_committed_after_the_sweep_started_gets_a_sweep_of_its_own(
     municipality_a, django_capture_on_commit_callbacks
 ):
