@@ -28,7 +28,8 @@ import subprocess
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -69,18 +70,25 @@ def _printed_id(output: str, label: str) -> int:
 # --- postgres-restart-import --------------------------------------------------------------------
 
 
-def postgres_restart_import(*, rows: int = 20000, down: float = 2.0, **_: Any) -> dict[str, Any]:
-    """Restart PostgreSQL while a case import runs; see the module docstring."""
+@contextmanager
+def _private_stack() -> Iterator[tuple[Stack, PrivateCluster]]:
+    """The product (no web server) on a PostgreSQL cluster of its own, which may restart."""
     cluster = PrivateCluster()
     cluster.start()
     try:
         stack = stack_start(postgres=cluster.url, gunicorn=False)
         try:
-            return _import_restart(stack, cluster, rows, down)
+            yield stack, cluster
         finally:
             stack.stop()
     finally:
         cluster.destroy()
+
+
+def postgres_restart_import(*, rows: int = 20000, down: float = 2.0, **_: Any) -> dict[str, Any]:
+    """Restart PostgreSQL while a case import runs; see the module docstring."""
+    with _private_stack() as (stack, cluster):
+        return _import_restart(stack, cluster, rows, down)
 
 
 def _import_restart(
@@ -163,16 +171,8 @@ def postgres_restart_invitations(
     *, cases: int = 1500, down: float = 2.0, **_: Any
 ) -> dict[str, Any]:
     """Restart PostgreSQL while invitations are e-mailed; see the module docstring."""
-    cluster = PrivateCluster()
-    cluster.start()
-    try:
-        stack = stack_start(postgres=cluster.url, gunicorn=False)
-        try:
-            return _invitations_restart(stack, cluster, cases, down)
-        finally:
-            stack.stop()
-    finally:
-        cluster.destroy()
+    with _private_stack() as (stack, cluster):
+        return _invitations_restart(stack, cluster, cases, down)
 
 
 def _invitations_restart(
