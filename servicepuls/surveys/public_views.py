@@ -134,6 +134,13 @@ def survey_page_view(request: HttpRequest, token: str, number: int) -> HttpRespo
         "is_last": number == len(pages),
         "token": token,
         "organisation": invitation.organisation,
+        # Questionnaire versions never change, so an empty, unsent page is the same for
+        # everyone answering that version as the same kind of respondent.
+        "fields_cache_key": (
+            None
+            if form.is_bound or form.initial
+            else f"{version.pk}:{invitation.case.respondent}:{number}"
+        ),
     }
     return render(request, "surveys/public/page.html", context)
 

@@ -162,3 +162,21 @@ def test_email_links_carry_the_language_of_their_section(links):
     assert f"{links[0]}?lang=sv" in swedish
     assert f"{links[0]}?lang=en" in english
     assert "How did Haninge handle your case?" not in swedish
+
+
+def test_cached_empty_pages_never_hide_a_respondents_own_answers(client, links):
+    first, second = links
+    invitation = Invitation.objects.get(case__external_id="BN-0")
+    answers = page_answers(invitation)[0]
+    empty = client.get(f"{second}sida/1/").content.decode()  # caches the empty page
+    client.post(f"{first}sida/1/", {**answers, "action": "next"})
+
+    back = client.get(f"{first}sida/1/").content.decode()
+    again = client.get(f"{second}sida/1/").content.decode()
+
+    key, value = next((k, v) for k, v in answers.items() if k != "action")
+    assert f'value="{value}"' in back
+    chosen = f'name="{key}" value="{value}" id="id_{key}_'
+    assert chosen in back
+    assert back.split(chosen, 1)[1].split(">", 1)[0].count("checked") == 1
+    assert empty.count("checked") == again.count("checked") == 0
