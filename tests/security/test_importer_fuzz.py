@@ -1,9 +1,14 @@
 """Hypothesis fuzzes every importer: each file is read or refused with a clear error, never crashes.
 
-An importer is one row of ``IMPORTERS``: a parse function taking ``(file name, bytes)``,
-the error class it promises for bad input, and a header that gets the fuzzer past the first
-check. Two strategies run per importer: arbitrary bytes, and CSV built from hostile cells
-(numbers with decimal commas, formulas, quotes, separators, Unicode, empty cells).
+The results importers (``IMPORTERS``: published NKI and Svenskt Näringsliv) are fuzzed as
+parsers with arbitrary bytes and hostile CSV cells, then through the whole import on the
+database. The surveys' case import (CSV and Excel, hostile workbooks, damaged zips, seven
+encodings), the cases JSON API (with a valid token) and the vendor answer import follow.
+Everywhere: no unhandled exception and no 5xx, a message naming the file (and row and
+column), all rows or none, and nothing already stored lost. Elsewhere: the canonical CSV
+reader in ``survey_stats/tests/test_canonical.py``, the JSON Lines readers in
+``swedish_text/tests/test_hostile_text.py`` and ``test_text_command_fuzz.py``, the upload
+page in ``servicepuls/surveys/tests/test_importers_fuzz.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from hypothesis import strategies as st
 from servicepuls.insights.errors import ExternalResultsImportError
 from servicepuls.insights.importers import parse_business_climate, parse_published_results
 from servicepuls.insights.services import business_climate_import, published_results_import
+from survey_stats.drivers import FACTORS
 
 
 @dataclass(frozen=True)
@@ -537,3 +543,86 @@ def test_case_api_answers_a_hostile_body_with_200_or_400_and_is_all_or_nothing(
         cases = body["cases"]
         assert sum(response.json().values()) == len(cases)
         assert {case[0] for case in before[0]} <= {case[0] for case in _cases_snapshot()[0]}
+
+
+# --- vendor answer sets (the canonical CSV) from Excel and other encodings ---------------
+
+ANSWER_COLUMNS = [
+    "answer_id",
+    "organisation",
+    "area",
+    "year",
+    "closed_on",
+    "respondent",
+    "outcome",
+    *(f"{factor}_1" for factor in FACTORS),
+    "nki_satisfied",
+    "nki_expectations",
+    "nki_ideal",
+    "comment",
+]
+VALID_ANSWER = ["v-1", "0136", "bygglov", "2025", "2025-03-01", "business", "approved"]
+VALID_ANSWER += ["8"] * 9 + ["Bra bemötande, tack Karin på 070-123 45 67"]
+
+
+def _answers_snapshot() -> list[tuple[Any, ...]]:
+    from servicepuls.surveys.models import SurveyAnswer
+
+    return list(SurveyAnswer.objects.order_by("pk").values_list())
+
+
+@pytest.mark.django_db
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    spoilt=st.lists(st.tuples(st.integers(0, 16), XLSX_CELLS), max_size=2),
+    dropped=st.sets(st.integers(0, 16), max_size=1),
+    extra=st.sampled_from(["", "okänd", "information_2", "=1+1"]),
+    form=st.sampled_from(["xlsx", "utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+)
+def test_answer_import_from_hostile_files_is_all_or_nothing(
+    municipality_a: Any,
+    spoilt: list[tuple[int, Any]],
+    dropped: set[int],
+    extra: str,
+    form: str,
+) -> None:
+    from servicepuls.surveys.errors import ImportFileError
+    from servicepuls.surveys.models import DataImport
+    from servicepuls.surveys.services.imports import data_import_create, data_import_run
+
+    row: list[Any] = list(VALID_ANSWER)
+    for position, value in spoilt:
+        row[position] = value
+    header = [name for k, name in enumerate(ANSWER_COLUMNS) if k not in dropped]
+    row = [value for k, value in enumerate(row) if k not in dropped]
+    if extra:
+        header.append(extra)
+        row.append("")
+    if form == "xlsx":
+        data, filename = _xlsx(header, [row]), "svar.xlsx"
+    else:
+        texts = [["" if value is None else str(value) for value in row]]
+        data = _csv_text([header, *texts], ",").encode(form, errors="replace")
+        filename = "svar.csv"
+    before = _answers_snapshot()
+
+    refused = ""
+    try:
+        data_import = data_import_create(
+            organisation=municipality_a, kind="answers", filename=filename, data=data
+        )
+    except ImportFileError as error:
+        refused = error.message
+    if refused:
+        assert refused.startswith(filename), refused
+        assert _answers_snapshot() == before
+        return
+    DataImport.objects.filter(pk=data_import.pk).update(status="queued")
+    data_import.refresh_from_db()
+    data_import = data_import_run(data_import=data_import)
+    if data_import.status == "failed":
+        assert _answers_snapshot() == before
+        assert all(error["message"] and error["row"] >= 1 for error in data_import.errors)
+    else:
+        assert data_import.status == "succeeded"
+        assert {answer[0] for answer in before} <= {answer[0] for answer in _answers_snapshot()}
