@@ -1,17 +1,17 @@
 """Batch analysis and evaluation of JSON Lines files (behind ``servicepuls text``).
 
 A broken line never stops a batch: it becomes a :class:`LineError` naming the line, and
-the following lines are processed as usual.
+the following lines are processed as usual (see :func:`swedish_text.jsonl.json_line`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from swedish_text.analysis import Analyzer, TextAnalysis
+from swedish_text.jsonl import json_line
 from swedish_text.training import (
     AREAS,
     FACTORS,
@@ -44,7 +44,7 @@ class LineError:
 
 
 def _text_record(line: str) -> tuple[Any, str]:
-    data = json.loads(line)
+    data = json_line(line)
     if not isinstance(data, dict):
         raise ValueError("the line is not a JSON object")
     text = data.get("text")
@@ -76,7 +76,7 @@ def labelled_lines(lines: Iterable[str]) -> Iterator[tuple[int, LabelledText] | 
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json_line(line)
             if not isinstance(data, dict):
                 raise ValueError("the line is not a JSON object")
             factors = data.get("factors")

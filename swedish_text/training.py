@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from swedish_text.features import FeatureOptions, Featurizer, fixed_feature_names
+from swedish_text.jsonl import json_line
 from swedish_text.lemmas import Lemmatizer, build_lemma_table
 from swedish_text.lexicon import CUES, STOPWORDS
 from swedish_text.normalize import MAX_ANALYSIS_CHARS, detect_language, tokenize
@@ -152,7 +153,7 @@ def read_labelled_jsonl(path: Path) -> list[LabelledText]:
             if not line.strip():
                 continue
             try:
-                examples.append(_example_from_json(json.loads(line)))
+                examples.append(_example_from_json(json_line(line)))
             except ValueError as error:  # json.JSONDecodeError is a ValueError
                 raise CorpusError(str(path), number, str(error)) from error
     return examples

@@ -63,6 +63,9 @@ class _Reader:
             self.fail(line, None, "the file is not UTF-8 text")
         if not text.strip():
             self.fail(1, None, "the file is empty")
+        if "\x00" in text:  # PostgreSQL cannot store it; no spreadsheet writes it
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            self.fail(line, None, "a NUL character: this is not a text (CSV) file")
         first_line = text.splitlines()[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
         self.rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -119,7 +122,8 @@ class _Reader:
         return self.integer(line, column, raw, low, high) if raw else None
 
     def integer(self, line: int, column: str, raw: str, low: int, high: int) -> int:
-        if not raw.isdigit():
+        # isdigit() alone lets "²" through, which int() refuses.
+        if not (raw.isascii() and raw.isdigit()):
             self.fail(line, column, f"{raw!r} is not a whole number")
         value = int(raw)
         if not low <= value <= high:

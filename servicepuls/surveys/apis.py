@@ -19,7 +19,12 @@ from rest_framework.views import APIView
 
 from servicepuls.surveys.choices import CaseSource, Outcome, Respondent
 from servicepuls.surveys.importers.cases import case_lookups_for
-from servicepuls.surveys.importers.values import organisation_number_parse, phone_parse
+from servicepuls.surveys.importers.values import (
+    MAX_EMAIL_CHARS,
+    MAX_PHONE_CHARS,
+    organisation_number_parse,
+    phone_parse,
+)
 from servicepuls.surveys.models import CaseApiToken
 from servicepuls.surveys.services.api_tokens import case_api_token_authenticate
 from servicepuls.surveys.services.cases import CaseInput, cases_store
@@ -108,8 +113,12 @@ class CasePushApi(APIView):
         organisation_number = _OrgNumberField(
             max_length=13, required=False, allow_blank=True, default=""
         )
-        email = serializers.EmailField(required=False, allow_blank=True, default="")
-        phone = _PhoneField(max_length=30, required=False, allow_blank=True, default="")
+        email = serializers.EmailField(
+            max_length=MAX_EMAIL_CHARS, required=False, allow_blank=True, default=""
+        )
+        phone = _PhoneField(
+            max_length=MAX_PHONE_CHARS, required=False, allow_blank=True, default=""
+        )
         received_on = serializers.DateField(required=False, allow_null=True, default=None)
         completed_on = serializers.DateField(required=False, allow_null=True, default=None)
         decided_on = serializers.DateField()

@@ -300,3 +300,103 @@ def test_written_rows_read_back_unchanged(
     for k, (*_, answers, _comment) in enumerate(rows):
         nki = answer_set_nki(answers[6:9], Scale(1, 6))
         assert (nki is None and math.isnan(table.nki()[k])) or nki == table.nki()[k]
+
+
+# --- hostile files: read, or refused with one line naming the file, line and column --------
+
+_HOSTILE_CELLS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "8",
+            "11",
+            "0",
+            "-1",
+            "+8",
+            " 8",
+            "8.0",
+            "٨",
+            "²",
+            "1e309",
+            "nan",
+            "=1+1",
+            "+cmd|' /C calc'!A0",
+            '"',
+            '""',
+            ",",
+            "\n",
+            "\r",
+            "\x00",
+            "\ufeff",
+            "0136",
+            "bygglov",
+            "2024",
+            "2024-02-30",
+            "business",
+            "approved",
+            "x" * 200,
+            "😀",
+        ]
+    ),
+    st.text(max_size=12),
+)
+
+
+def _assert_read_or_refused(data: bytes) -> None:
+    refused: CanonicalCsvError | None = None
+    try:
+        table = read_canonical_csv(io.BytesIO(data), name="svar.csv")
+    except CanonicalCsvError as error:
+        refused = error
+    if refused is None:
+        assert len(table.answer_id) == len(table.comment)
+        return
+    message = str(refused)
+    assert message.startswith(f"svar.csv, line {refused.line}, column "), message
+    assert "\n" not in message, message
+    assert 1 <= refused.line <= data.count(b"\n") + data.count(b"\r") + 2, message
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=3000))
+def test_arbitrary_bytes_are_read_or_refused_with_line_and_column(data: bytes) -> None:
+    _assert_read_or_refused(data)
+
+
+@settings(max_examples=300)
+@given(
+    rows=st.lists(st.lists(_HOSTILE_CELLS, min_size=20, max_size=24), max_size=5),
+    drop=st.sets(st.integers(0, 22), max_size=2),
+    extra=st.sampled_from(["", "okänd", "information_0", "nki_satisfied", "comment"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    terminator=st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_hostile_canonical_csv_is_read_or_refused_with_line_and_column(
+    rows: list[list[str]], drop: set[int], extra: str, encoding: str, terminator: str
+) -> None:
+    header = [name for k, name in enumerate(canonical_header(1)) if k not in drop]
+    if extra:
+        header.append(extra)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=terminator).writerows([header, *rows])
+
+    _assert_read_or_refused(buffer.getvalue().encode(encoding, errors="replace"))
+
+
+@settings(max_examples=150)
+@given(
+    cells=st.lists(_HOSTILE_CELLS, min_size=1, max_size=3),
+    where=st.lists(st.integers(0, 22), min_size=1, max_size=3),
+)
+def test_one_spoilt_cell_of_a_valid_file_is_named_by_line_and_column(
+    cells: list[str], where: list[int]
+) -> None:
+    header = canonical_header(1)
+    row = ["a1", "0136", "bygglov", "2024", "2024-03-01", "business", "approved"]
+    row += ["8"] * 9 + ["Bra"]
+    for cell, position in zip(cells, where, strict=False):
+        row[position % len(row)] = cell
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([header, row])
+
+    _assert_read_or_refused(buffer.getvalue().encode("utf-8", errors="surrogatepass"))

@@ -20,13 +20,13 @@ The figures:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TextIO
 
+from ..jsonl import json_line
 from .core import redact
 from .spans import PII_TYPES, PiiSpan
 
@@ -187,7 +187,7 @@ def read_labelled_jsonl(
             if not line.strip():
                 continue
             try:
-                yield _record_from_json(json.loads(line))
+                yield _record_from_json(json_line(line))
             except (ValueError, TypeError) as error:
                 yield RecordError(line_number, str(error))
     finally:

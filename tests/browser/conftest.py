@@ -17,7 +17,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # Only violations travel back to Python: the passes of a big page are megabytes of JSON.
+    "resultTypes": ["violations"],
+}
 
 # Playwright's sync API runs an event loop in this thread; the tests only touch the
 # database before and after driving the browser, never concurrently with it.
@@ -54,3 +58,30 @@ def axe_violations(page: Any) -> list[str]:
         f"{[node['target'] for node in violation['nodes']][:3]})"
         for violation in results.response["violations"]
     ]
+
+
+def focused(page: Any) -> dict[str, Any]:
+    """The focused element: tag, name, value, type, and whether a focus outline shows."""
+    return dict(
+        page.evaluate(
+            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return {tag: e.tagName, name: e.name || '', value: e.value || '',"
+            " type: e.type || '', href: e.href || '',"
+            " outlined: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)"
+            " || s.boxShadow !== 'none'}; }"
+        )
+    )
+
+
+def tab_to(page: Any, matches: Any, limit: int = 60) -> dict[str, Any]:
+    """Press Tab until the focused element matches; fail if it never does.
+
+    Every element passed on the way must show a focus indicator (WCAG 2.4.7).
+    """
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        assert element["outlined"], f"no visible focus on {element}"
+        if matches(element):
+            return element
+    raise AssertionError("the element was never reached by Tab")

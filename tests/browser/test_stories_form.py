@@ -8,7 +8,7 @@ from servicepuls.organisations.models import Organisation
 from servicepuls.organisations.reference_data import reference_data_ensure
 from servicepuls.stories.models import Story
 from servicepuls.stories.spam import MIN_SECONDS
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, focused, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -42,6 +42,42 @@ def test_public_story_form_is_accessible_and_sends_a_story(live_server, page):
     story = Story.objects.get(reference=reference)
     assert story.channel == "web"
     assert "Karin Lund" in story.raw_text
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_public_story_form_is_completed_by_keyboard_only(live_server, page):
+    _activate_haninge()
+    page.goto(f"{live_server.url}/dela-din-erfarenhet/0136/")
+
+    # The first choice of a radio group takes focus; an arrow key moves to the next one.
+    tab_to(page, lambda f: f["name"] == "submitter")
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    assert focused(page)["value"] == "private"
+    tab_to(page, lambda f: f["name"] == "treatment")
+    page.keyboard.type("Handläggaren Karin Lund svarade aldrig på mina mejl.")
+    tab_to(page, lambda f: f["name"] == "do_differently")
+    page.keyboard.type("Svara inom en vecka.")
+    tab_to(page, lambda f: f["name"] == "contact_choice")  # "anonymous", chosen from the start
+    page.keyboard.press("ArrowDown")
+    assert focused(page)["value"] == "contact"
+    tab_to(page, lambda f: f["name"] == "email")
+    page.keyboard.type("ada@example.se")
+    tab_to(page, lambda f: f["name"] == "consent_follow_up")
+    page.keyboard.press("Space")
+    tab_to(page, lambda f: f["name"] == "notice_read")
+    page.keyboard.press("Space")
+    page.wait_for_timeout((MIN_SECONDS + 0.5) * 1000)
+    tab_to(page, lambda f: f["tag"] == "BUTTON" and f["type"] == "submit")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"{live_server.url}/dela-din-erfarenhet/tack/")
+    story = Story.objects.get(reference=page.locator("#reference").inner_text())
+    assert story.submitter == "private"
+    assert "svarade aldrig" in story.raw_text
+    assert "Svara inom en vecka." in story.raw_text
+    assert story.contact.email == "ada@example.se"
+    assert story.contact.consent_follow_up is True
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -10,26 +10,9 @@ from servicepuls.organisations.models import Organisation
 from servicepuls.organisations.reference_data import reference_data_ensure
 from servicepuls.surveys.models import SurveyAnswer
 from servicepuls.surveys.tests.helpers import cases_with_invitations
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def _focused(page: Any) -> dict[str, str]:
-    return page.evaluate(
-        "() => { const e = document.activeElement;"
-        " return {tag: e.tagName, name: e.name || '', value: e.value || '', type: e.type || ''}; }"
-    )
-
-
-def _tab_to(page: Any, matches: Any, limit: int = 60) -> dict[str, str]:
-    """Press Tab until the focused element matches; fail if it never does."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        focused = _focused(page)
-        if matches(focused):
-            return focused
-    raise AssertionError("the element was never reached by Tab")
 
 
 def _answer_page_by_keyboard(page: Any) -> None:
@@ -38,7 +21,7 @@ def _answer_page_by_keyboard(page: Any) -> None:
         ".map(e => e.name).filter(n => n !== 'csrfmiddlewaretoken' && n !== 'action'))]"
     )
     for name in names:
-        focused = _tab_to(page, lambda f, name=name: f["name"] == name)
+        focused = tab_to(page, lambda f, name=name: f["name"] == name)
         if focused["type"] == "radio":
             page.keyboard.press("Space")
             if name.rsplit("_", 1)[-1].isdigit() or name.startswith("nki_"):
@@ -57,9 +40,7 @@ def test_a_survey_is_completed_by_keyboard_only_without_wcag_violations(live_ser
     page.goto(f"{live_server.url}{link}")
     assert page.locator("html").get_attribute("lang") == "sv"
     assert axe_violations(page) == []
-    _tab_to(
-        page, lambda f: f["tag"] == "A" and "sida/1" in page.evaluate("document.activeElement.href")
-    )
+    tab_to(page, lambda f: f["tag"] == "A" and "sida/1" in f["href"])
     page.keyboard.press("Enter")
 
     number = 1
@@ -71,14 +52,14 @@ def test_a_survey_is_completed_by_keyboard_only_without_wcag_violations(live_ser
         _answer_page_by_keyboard(page)
         if number == 3:
             # Back and forward again: the answers of page 3 are still there.
-            _tab_to(page, lambda f: f["tag"] == "BUTTON" and f["value"] == "back")
+            tab_to(page, lambda f: f["tag"] == "BUTTON" and f["value"] == "back")
             page.keyboard.press("Enter")
             page.wait_for_url(f"**{link}sida/2/")
-            _tab_to(page, lambda f: f["tag"] == "BUTTON" and f["value"] == "next")
+            tab_to(page, lambda f: f["tag"] == "BUTTON" and f["value"] == "next")
             page.keyboard.press("Enter")
             page.wait_for_url(f"**{link}sida/3/")
             assert page.locator("input[name=tillganglighet_1][value='8']").is_checked()
-        button = _tab_to(page, lambda f: f["tag"] == "BUTTON" and f["value"] in ("next", "submit"))
+        button = tab_to(page, lambda f: f["tag"] == "BUTTON" and f["value"] in ("next", "submit"))
         if button["value"] == "submit":
             assert axe_violations(page) == []
             page.keyboard.press("Enter")

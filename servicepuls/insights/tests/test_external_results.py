@@ -86,6 +86,16 @@ def test_semicolons_and_decimal_commas_from_swedish_spreadsheets_are_read():
             b"organisation,year,area,value,n\n\xff\xfe0192,2022\n",
             "x.csv:2: the file is not UTF-8 text",
         ),
+        # "²".isdigit() is true, but int() refuses it: it used to escape as a ValueError.
+        (
+            "organisation,year,area,value,n\n0192,2022,bygglov,50,1²\n".encode(),
+            "x.csv:2: column 'n': '1²' is not a whole number",
+        ),
+        # PostgreSQL cannot store a NUL character: it used to fail in the database.
+        (
+            b"organisation,year,area,value,n\n0192,2022,bygglov,50,\n0192\x00,2023,,50,\n",
+            "x.csv:3: a NUL character: this is not a text (CSV) file",
+        ),
     ],
 )
 def test_bad_files_are_refused_with_file_line_and_column_and_store_nothing(data, message):

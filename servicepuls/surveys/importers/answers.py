@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from servicepuls.organisations.models import AuthorityArea, Organisation
 from servicepuls.surveys.errors import ImportFileError
 from servicepuls.surveys.importers.tabular import Table
-from servicepuls.surveys.importers.values import date_parse
+from servicepuls.surveys.importers.values import date_parse, shown
 from servicepuls.surveys.scoring import NKI_ITEMS, item_column_parse
 from survey_stats.canonical import CanonicalCsvError, read_canonical_csv
 from survey_stats.drivers import FACTORS
@@ -47,7 +48,7 @@ def scale_parse(text: str) -> Scale:
         return Scale.parse(text)
     except ValueError as error:
         raise ImportFileError(
-            _("“%(value)s” is not a scale such as 1-10.") % {"value": text}
+            _("“%(value)s” is not a scale such as 1-10.") % {"value": shown(text)}
         ) from error
 
 
@@ -126,36 +127,38 @@ class _Lookups:
         except KeyError:
             if self.restricted_to is not None:
                 message = _("“%(value)s” is not this organisation's code (%(code)s).") % {
-                    "value": text,
+                    "value": shown(text),
                     "code": self.restricted_to.code,
                 }
             else:
-                message = _("“%(value)s” is not a known organisation code.") % {"value": text}
+                message = _("“%(value)s” is not a known organisation code.") % {
+                    "value": shown(text)
+                }
             raise ValueError(message) from None
 
     def area(self, organisation_id: int, text: str) -> int:
         area_id = self.areas.get((None, text)) or self.areas.get((organisation_id, text))
         if area_id is None:
-            raise ValueError(_("“%(value)s” is not a known area slug.") % {"value": text})
+            raise ValueError(_("“%(value)s” is not a known area slug.") % {"value": shown(text)})
         return area_id
 
 
 def _year_parse(text: str) -> int:
     if not text.isascii() or not text.isdigit() or not 1990 <= int(text) <= 2100:
-        raise ValueError(_("“%(value)s” is not a year.") % {"value": text})
+        raise ValueError(_("“%(value)s” is not a year.") % {"value": shown(text)})
     return int(text)
 
 
 def _respondent_parse(text: str) -> str:
     if text not in ("business", "private"):
-        raise ValueError(_("“%(value)s” is not business or private.") % {"value": text})
+        raise ValueError(_("“%(value)s” is not business or private.") % {"value": shown(text)})
     return text
 
 
 def _outcome_parse(text: str) -> str:
     if text not in ("", "approved", "rejected", "other"):
         raise ValueError(
-            _("“%(value)s” is not approved, rejected, other or empty.") % {"value": text}
+            _("“%(value)s” is not approved, rejected, other or empty.") % {"value": shown(text)}
         )
     return text
 
@@ -164,8 +167,8 @@ def _item_parser(scale: Scale) -> Callable[[str], int | None]:
     def parse(text: str) -> int | None:
         if text == "":
             return None
-        if not text.isascii() or not text.lstrip("-").isdigit():
-            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": text})
+        if not re.fullmatch(r"-?[0-9]+", text):
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": shown(text)})
         value = int(text)
         if not scale.low <= value <= scale.high:
             raise ValueError(

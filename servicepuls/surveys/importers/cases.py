@@ -23,6 +23,7 @@ from servicepuls.surveys.importers.values import (
     outcome_parse,
     phone_parse,
     respondent_parse,
+    shown,
 )
 from servicepuls.surveys.services.cases import CaseInput
 
@@ -117,14 +118,16 @@ class CaseLookups:
         try:
             return self.areas[text.strip().lower()]
         except KeyError:
-            raise ValueError(_("“%(value)s” is not a known area.") % {"value": text}) from None
+            raise ValueError(
+                _("“%(value)s” is not a known area.") % {"value": shown(text)}
+            ) from None
 
     def department(self, text: str) -> int:
         try:
             return self.departments[text.strip().lower()]
         except KeyError:
             raise ValueError(
-                _("“%(value)s” is not a department of the organisation.") % {"value": text}
+                _("“%(value)s” is not a department of the organisation.") % {"value": shown(text)}
             ) from None
 
 

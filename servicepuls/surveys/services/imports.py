@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -210,7 +212,9 @@ def _answers_run(
     data_import: DataImport, table: Table, progress: Callable[[int], None]
 ) -> DataImport:
     scale = scale_parse(data_import.columns.get("scale", "1-10"))
-    canonical_check(filename=data_import.filename, data=bytes(data_import.content), scale=scale)
+    canonical_check(
+        filename=data_import.filename, data=_canonical_csv(data_import, table), scale=scale
+    )
     validation = answers_validate(
         table=table, scale=scale, organisation=data_import.organisation, on_progress=progress
     )
@@ -225,6 +229,19 @@ def _answers_run(
         updated_count=result.updated,
         errors=[],
     )
+
+
+def _canonical_csv(data_import: DataImport, table: Table) -> bytes:
+    """The file as ``servicepuls nki compute`` reads it: a CSV file as it is, a workbook's
+    first sheet written out as canonical CSV (it used to be read as CSV bytes, and fail)."""
+    content = bytes(data_import.content)
+    if not content.startswith(b"PK\x03\x04"):
+        return content
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.header)
+    writer.writerows(table.rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def answer_rows_store(

@@ -142,3 +142,50 @@ def test_import_answers_command_fails_with_one_line_naming_file_line_and_column(
 
     with pytest.raises(CommandError, match=r"vendor.csv, line 2, column year: .*not a year"):
         call_command("surveys", "import-answers", str(path), "--organisation", "0136")
+
+
+@pytest.mark.parametrize("cell", ["--5", "5-", "+5", "٥", "5.0"])
+def test_answer_import_preview_names_a_malformed_answer_in_plain_words(municipality_a, cell):
+    """ "--5" used to surface Python's "invalid literal for int()" message."""
+    from servicepuls.surveys.services.imports import data_import_preview
+
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.ANSWERS,
+        filename="vendor.csv",
+        data=(HEADER + ROWS.replace(",8,,7,", f",{cell},,7,", 1)).encode(),
+    )
+
+    (error,) = data_import_preview(data_import=data_import).errors
+    assert error["row"] == 2
+    assert error["column"] == "information_1"
+    assert error["message"] == f"“{cell}” is not a whole number."
+
+
+def test_answer_import_reads_an_excel_workbook(municipality_a):
+    """The upload page offers Excel; answer sets from a workbook used to fail as 'not UTF-8'."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for line in (HEADER + ROWS).splitlines():  # numbers as numbers; "0136" stays text
+        sheet.append(
+            [
+                int(cell) if cell.isdigit() and cell[0] != "0" else (cell or None)
+                for cell in line.split(",")
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.ANSWERS,
+        filename="vendor.xlsx",
+        data=buffer.getvalue(),
+    )
+    data_import_confirm(data_import=data_import)
+    data_import.refresh_from_db()
+
+    assert data_import.status == ImportStatus.SUCCEEDED, data_import.errors
+    assert SurveyAnswer.objects.get(external_id="v-1").items["information_1"] == 8
+    assert SurveyAnswer.objects.get(external_id="v-2").comment == ""

@@ -108,3 +108,17 @@ def test_case_push_api_is_documented_in_the_openapi_schema(client, db):
     assert operation["security"] == [{"caseSystemToken": []}]
     request_schema = schema["components"]["schemas"]["CasePushRequest"]
     assert "cases" in request_schema["properties"]
+
+
+def test_case_push_api_refuses_an_email_address_wider_than_its_column(client, token):
+    """A valid address of 255–320 characters used to fail in PostgreSQL with a 500."""
+    response = client.post(
+        URL,
+        {"cases": [_case(email="a" * 250 + "@example.se")]},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token}",
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()["extra"]["fields"]["cases"]["0"]) == {"email"}
+    assert Case.objects.count() == 0

@@ -289,3 +289,35 @@ def test_case_import_task_runs_again_after_a_lost_database_connection(municipali
     assert data_import.created_count == 2
     assert len(calls) == 2
     assert Case.objects.count() == 2
+
+
+def test_case_import_refuses_contact_details_wider_than_their_columns(municipality_a):
+    """Valid, but longer than the database columns: PostgreSQL used to fail the import."""
+    email = "a" * 250 + "@example.se"
+    phone = "070" + " " * 30 + "123 45 67"
+    row = f"BN-1;bygglov;företag;;{email};{phone};;;2026-10-30;;\n"
+
+    data_import = _import(municipality_a, HEADER + row)
+
+    assert data_import.status == ImportStatus.FAILED
+    messages = {error["column"]: error["message"] for error in data_import.errors}
+    assert messages["E-post"].endswith("is longer than 254 characters.")
+    assert messages["Telefon"].endswith("is longer than 30 characters.")
+    assert not Case.objects.exists()
+
+
+def test_case_import_errors_quote_a_huge_cell_shortly(municipality_a):
+    row = "BN-1;" + "x" * 30_000 + ";företag;;;;;;2026-10-30;;\n"
+
+    data_import = _import(municipality_a, HEADER + row)
+
+    (error,) = data_import.errors
+    assert error["column"] == "Område"
+    assert len(error["message"]) < 120
+
+
+def test_contact_column_widths_are_the_parsers_limits():
+    from servicepuls.surveys.importers.values import MAX_EMAIL_CHARS, MAX_PHONE_CHARS
+
+    assert CaseContact._meta.get_field("email").max_length == MAX_EMAIL_CHARS
+    assert CaseContact._meta.get_field("phone").max_length == MAX_PHONE_CHARS
