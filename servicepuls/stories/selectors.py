@@ -9,6 +9,7 @@ read goes through ``servicepuls.stories.privacy``.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -187,6 +188,7 @@ class PublicFormContext:
 # campaign is saved or deleted (see ``stories.signals``), so staff edits show at once.
 _PUBLIC_FORM_GENERATION = "stories:public-form:generation"
 _PUBLIC_FORM_SECONDS = 60
+_CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,20}")
 
 
 def public_form_context_get(*, code: str | None) -> PublicFormContext:
@@ -194,6 +196,9 @@ def public_form_context_get(*, code: str | None) -> PublicFormContext:
 
     ``Organisation.DoesNotExist`` when no active municipality has that code.
     """
+    if code is not None and not _CODE_SHAPE.fullmatch(code):
+        # No such code can exist; never let a hostile path segment into a cache key.
+        raise Organisation.DoesNotExist
     generation = cache.get(_PUBLIC_FORM_GENERATION, 0)
     key = f"stories:public-form:{generation}:{code or '-'}"
     context: PublicFormContext | None = cache.get(key)

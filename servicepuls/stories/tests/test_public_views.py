@@ -79,6 +79,7 @@ def test_form_is_available_in_english(client, municipality_a):
 
 def test_unknown_or_inactive_organisation_is_404(client, municipality_a, municipality_b):
     assert client.get("/dela-din-erfarenhet/9999/").status_code == 404
+    assert client.get("/dela-din-erfarenhet/%20%0A" + "9" * 300 + "/").status_code == 404
     assert client.get("/dela-din-erfarenhet/0192/").status_code == 404  # not using Servicepuls
 
 
