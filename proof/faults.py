@@ -27,7 +27,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from proof.load import CEILING, CITIZEN_SCENARIOS, SCENARIOS, Scenario, available, phase_run
+from proof.load import (
+    CEILING,
+    CITIZEN_SCENARIOS,
+    SCENARIOS,
+    Scenario,
+    available,
+    phase_run,
+    scenarios_prepare,
+)
 from proof.stack import Stack, stack_start
 from proof.task_faults import (
     postgres_restart_import,
@@ -62,9 +70,7 @@ def web_worker_kill(*, duration: float = 10, users: int = 30, kills: int = 3) ->
         scenarios = [SCENARIOS[name] for name in CITIZEN_SCENARIOS]
         scenarios = [scenario for scenario in scenarios if available(stack, scenario)]
         scenarios = scenarios or [CEILING]
-        for scenario in scenarios:
-            if scenario.prepare is not None:
-                scenario.prepare(stack, int(users * duration * 20))
+        scenarios_prepare(stack, scenarios, duration)
         killed: list[int] = []
 
         async def run() -> dict[str, Any]:

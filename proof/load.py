@@ -375,6 +375,13 @@ def available(stack: Stack, scenario: Scenario) -> bool:
     return httpx.get(stack.base_url + scenario.url(0, stack), timeout=30).status_code != 404
 
 
+def scenarios_prepare(stack: Stack, scenarios: list[Scenario], duration: float) -> None:
+    """Make the data the scenarios consume: more than the stack can take in ``duration``."""
+    for scenario in scenarios:
+        if scenario.prepare is not None:
+            scenario.prepare(stack, int(max(duration, 5) * 150))
+
+
 def load_run(
     *, duration: float, users: int, workers: int, names: list[str] | None = None
 ) -> dict[str, Any]:
@@ -389,9 +396,7 @@ def load_run(
         wanted = [SCENARIOS[name] for name in (names or CITIZEN_SCENARIOS)]
         scenarios = [scenario for scenario in wanted if available(stack, scenario)]
         skipped = sorted({s.name for s in wanted} - {s.name for s in scenarios})
-        for scenario in scenarios:
-            if scenario.prepare is not None:  # more than the stack can take in ``duration``
-                scenario.prepare(stack, int(max(duration, 5) * 150))
+        scenarios_prepare(stack, scenarios, duration)
         ceiling = asyncio.run(phase_run(stack, [CEILING], users, duration))["ceiling"]
         product = {
             scenario.name: asyncio.run(phase_run(stack, [scenario], users, duration))[scenario.name]
