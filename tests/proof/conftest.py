@@ -28,7 +28,10 @@ def _redis_answers() -> bool:
 
 _STACK_MARKS = [
     pytest.mark.postgres,
-    pytest.mark.xdist_group("proof-stack"),  # one stack at a time: they compete for the CPU
+    # One stack at a time, on an otherwise idle machine: the scenarios share Redis's queues
+    # and time their strikes. ``scripts/pytest-all.sh`` runs them after the rest, without
+    # xdist (whose ``xdist_group`` does not keep tests together with this pytest).
+    pytest.mark.stack,
     pytest.mark.skipif(not POSTGRES, reason="DATABASE_URL does not point at PostgreSQL"),
     pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379"),
 ]

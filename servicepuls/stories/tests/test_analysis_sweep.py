@@ -96,7 +96,7 @@ def test_a_story_whose_analysis_fails_is_marked_and_the_sweep_goes_on(
     assert fine.analysis_state == AnalysisState.DONE
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_sweep_runs_as_a_task_on_commit(municipality_a):
     """With the tests' immediate task backend the sweep runs as soon as the story commits."""
     story = _create(municipality_a)

@@ -29,7 +29,7 @@ def _aggregate_rows() -> list[tuple]:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_answers_of_one_group_are_all_stored_and_aggregated(municipality_a):
     if connection.vendor != "postgresql":
         pytest.skip("concurrent transactions need PostgreSQL")
@@ -65,7 +65,7 @@ def test_concurrent_answers_of_one_group_are_all_stored_and_aggregated(municipal
     assert sum(row[5] for row in refreshed) == ANSWERS
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_failing_receiver_never_turns_stored_answers_into_an_error(municipality_a):
     cases_with_invitations(municipality_a, count=1)
     invitation = Invitation.objects.select_related("questionnaire_version", "case").get()
