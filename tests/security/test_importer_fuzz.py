@@ -29,7 +29,9 @@ from hypothesis import strategies as st
 from servicepuls.insights.errors import ExternalResultsImportError
 from servicepuls.insights.importers import parse_business_climate, parse_published_results
 from servicepuls.insights.services import business_climate_import, published_results_import
+from survey_stats.canonical.format import COMMENT_COLUMN, FIXED_COLUMNS
 from survey_stats.drivers import FACTORS
+from survey_stats.indices import NKI_ITEMS
 
 
 @dataclass(frozen=True)
@@ -548,18 +550,10 @@ def test_case_api_answers_a_hostile_body_with_200_or_400_and_is_all_or_nothing(
 # --- vendor answer sets (the canonical CSV) from Excel and other encodings ---------------
 
 ANSWER_COLUMNS = [
-    "answer_id",
-    "organisation",
-    "area",
-    "year",
-    "closed_on",
-    "respondent",
-    "outcome",
+    *FIXED_COLUMNS,
     *(f"{factor}_1" for factor in FACTORS),
-    "nki_satisfied",
-    "nki_expectations",
-    "nki_ideal",
-    "comment",
+    *NKI_ITEMS,
+    COMMENT_COLUMN,
 ]
 VALID_ANSWER = ["v-1", "0136", "bygglov", "2025", "2025-03-01", "business", "approved"]
 VALID_ANSWER += ["8"] * 9 + ["Bra bemötande, tack Karin på 070-123 45 67"]
