@@ -71,8 +71,11 @@ def case_import_queue(rows: int) -> int:
     return data_import.pk
 
 
-def invitations_prepare(cases: int) -> None:
-    """``cases`` closed bygglov cases of last month, each with its own e-mail, and a schedule."""
+def invitations_prepare(cases: int) -> Any:
+    """``cases`` closed bygglov cases of last month, each with its own e-mail, and a schedule.
+
+    Every other case is a business's. Returns the schedule.
+    """
     from servicepuls.organisations.models import AuthorityArea
     from servicepuls.surveys.services.cases import CaseInput, cases_store
     from servicepuls.surveys.services.invitations import invitation_schedule_save
@@ -86,7 +89,7 @@ def invitations_prepare(cases: int) -> None:
             CaseInput(
                 external_id=f"INV-{number:06d}",
                 area_id=area.pk,
-                respondent="private",
+                respondent="business" if number % 2 else "private",
                 decided_on=decided,
                 email=f"kund{number}@example.se",
             )
@@ -94,7 +97,7 @@ def invitations_prepare(cases: int) -> None:
         ],
         source="import",
     )
-    invitation_schedule_save(
+    return invitation_schedule_save(
         organisation=organisation,
         area=area,
         frequency="monthly",
@@ -165,44 +168,17 @@ def steering_report_queue() -> int:
 def survey_invitations_prepare(count: int, path: str) -> None:
     """``count`` survey invitations of Haninge, made through the product's services.
 
-    Cases of building permits decided last month (every other one a business), a monthly
-    schedule, and its invitations; their link tokens are written to ``path``, one a line.
+    The cases and schedule of ``invitations_prepare``, and the schedule's invitations; their
+    link tokens are written to ``path``, one a line.
     """
     from django.utils import timezone
 
-    from servicepuls.organisations.models import AuthorityArea
-    from servicepuls.surveys.choices import CaseSource
-    from servicepuls.surveys.services.cases import CaseInput, cases_store
-    from servicepuls.surveys.services.invitations import (
-        invitation_schedule_save,
-        invitations_create,
-        period_of,
-    )
+    from servicepuls.surveys.services.invitations import invitations_create, period_of
     from servicepuls.surveys.services.tokens import invitation_token
 
-    organisation = _organisation()
-    area = AuthorityArea.objects.get(organisation__isnull=True, slug="bygglov")
-    decided_on = _previous_month_day()
-    cases = [
-        CaseInput(
-            external_id=f"LAST-{number}",
-            area_id=area.pk,
-            respondent="business" if number % 2 else "private",
-            decided_on=decided_on,
-            email=f"kund{number}@example.se",
-        )
-        for number in range(count)
-    ]
-    cases_store(organisation=organisation, cases=cases, source=CaseSource.API)
-    schedule = invitation_schedule_save(
-        organisation=organisation,
-        area=area,
-        frequency="monthly",
-        sample_size=None,
-        reminder_days=[],
-    )
+    schedule = invitations_prepare(count)
     invitations = invitations_create(
-        schedule=schedule, period=period_of(decided_on, "monthly"), now=timezone.now()
+        schedule=schedule, period=period_of(_previous_month_day(), "monthly"), now=timezone.now()
     )
     with open(path, "w", encoding="utf-8") as tokens:
         tokens.writelines(invitation_token(nonce=item.token_nonce) + "\n" for item in invitations)

@@ -32,6 +32,8 @@ def _aggregate_rows() -> list[tuple]:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_answers_of_one_group_are_all_stored_and_aggregated(municipality_a):
     if connection.vendor != "postgresql":
+        # SQLite runs one writing transaction at a time, so the race cannot happen there;
+        # the PostgreSQL half of `make test` (and CI) runs this test.
         pytest.skip("concurrent transactions need PostgreSQL")
     cases_with_invitations(municipality_a, count=ANSWERS)
     Invitation.objects.update(draft={"nki_satisfied": 9, "nki_ideal": 8, "nki_expectations": 7})
