@@ -4,6 +4,8 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The venv's own setuptools (Python 3.11's ensurepip ships 65.5.0, with known vulnerabilities).
+SETUPTOOLS := 84.2.1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: install run serve test check pytest bench messages makemessages clean help audit proof
@@ -20,7 +22,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	@bash scripts/system-packages.sh run
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools==$(SETUPTOOLS)'
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
