@@ -13,10 +13,11 @@ from servicepuls.organisations.reference_data import reference_data_ensure
 
 @pytest.fixture(autouse=True)
 def _cache_cleared() -> None:
-    """Rate-limit counters live in the cache: no test inherits another test's requests."""
-    from django.core.cache import cache
+    """Rate-limit counters and cached pages live in the caches: no test inherits another's."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -183,8 +183,9 @@ class PublicFormContext:
     choices_version: str
 
 
-# The public form is the busiest page; its context is cached for a minute under a generation
-# that ``public_form_context_forget`` changes whenever an organisation, area, department or
+# The public form is the busiest page; its context is cached for a minute in each process
+# (the ``local`` cache) under a generation, kept in the shared cache, that
+# ``public_form_context_forget`` changes whenever an organisation, area, department or
 # campaign is saved or deleted (see ``stories.signals``), so staff edits show at once.
 _PUBLIC_FORM_GENERATION = "stories:public-form:generation"
 _PUBLIC_FORM_SECONDS = 60
@@ -201,7 +202,8 @@ def public_form_context_get(*, code: str | None) -> PublicFormContext:
         raise Organisation.DoesNotExist
     generation = cache.get(_PUBLIC_FORM_GENERATION, 0)
     key = f"stories:public-form:{generation}:{code or '-'}"
-    context: PublicFormContext | None = cache.get(key)
+    local = caches["local"]
+    context: PublicFormContext | None = local.get(key)
     if context is None:
         organisation = None if code is None else organisation_list_public().get(code=code)
         context = PublicFormContext(
@@ -211,7 +213,7 @@ def public_form_context_get(*, code: str | None) -> PublicFormContext:
             ),
             choices_version=story_form_choices_version(organisation=organisation),
         )
-        cache.set(key, context, timeout=_PUBLIC_FORM_SECONDS)
+        local.set(key, context, timeout=_PUBLIC_FORM_SECONDS)
     return context
 
 

@@ -31,7 +31,10 @@ from servicepuls.surveys.models import (
     Questionnaire,
     SurveyOptOut,
 )
-from servicepuls.surveys.services.questionnaires import questionnaire_default_ensure
+from servicepuls.surveys.services.questionnaires import (
+    questionnaire_default_ensure,
+    questionnaire_version_get,
+)
 from servicepuls.surveys.services.tokens import (
     invitation_token,
     person_key,
@@ -424,13 +427,15 @@ def invitation_get_by_token(*, token: str, now: datetime) -> Invitation:
     """
     if not 20 <= len(token) <= 100:
         raise InvitationTokenError(_("This survey link is not valid."), "unknown")
-    invitation = (
-        Invitation.objects.select_related("questionnaire_version", "case", "organisation")
-        .filter(token_hash=token_hash(token))
-        .first()
+    try:
+        invitation = Invitation.objects.select_related("case", "organisation").get(
+            token_hash=token_hash(token)
+        )
+    except Invitation.DoesNotExist as error:
+        raise InvitationTokenError(_("This survey link is not valid."), "unknown") from error
+    invitation.questionnaire_version = questionnaire_version_get(
+        pk=invitation.questionnaire_version_id
     )
-    if invitation is None:
-        raise InvitationTokenError(_("This survey link is not valid."), "unknown")
     if invitation.answered_at is not None:
         raise SurveyAlreadyAnsweredError(
             _("This survey has already been answered. Thank you!"), "answered"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -133,3 +134,22 @@ def questionnaire_default_ensure() -> Questionnaire:
             allow_dont_know=definition["allow_dont_know"],
         )
     return questionnaire
+
+
+# A version is never edited once created, so each process may keep the ones it has read.
+_VERSION_SECONDS = 60 * 60
+
+
+def questionnaire_version_get(*, pk: int) -> QuestionnaireVersion:
+    """A questionnaire version by primary key, from this process's cache when it has it.
+
+    Every page of a public survey needs its version's question groups; reading (and parsing)
+    them from the database on each page view would be most of the page's cost.
+    """
+    local = caches["local"]
+    key = f"surveys:questionnaire-version:{pk}"
+    version: QuestionnaireVersion | None = local.get(key)
+    if version is None:
+        version = QuestionnaireVersion.objects.get(pk=pk)
+        local.set(key, version, timeout=_VERSION_SECONDS)
+    return version
