@@ -138,6 +138,20 @@ def test_campaign_form_links_the_story_to_the_campaign(client, municipality_a):
     assert Story.objects.get().campaign == campaign
 
 
+def test_staff_changes_show_on_the_cached_public_form_at_once(client, municipality_a):
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+    before = client.get(url).content.decode()  # caches the context and the empty form
+    department = municipality_a.departments.create(name="Avdelningen för nya tag")
+
+    CampaignFactory(title="Höstens dialog", slug="hosten")
+    after = client.get(url).content.decode()
+
+    assert "Höstens dialog" not in before
+    assert "Avdelningen för nya tag" not in before
+    assert "Höstens dialog" in after
+    assert f'value="{department.pk}"' in after
+
+
 def test_closed_campaign_is_404(client, municipality_a):
     import datetime
 

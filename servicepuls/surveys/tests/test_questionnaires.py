@@ -11,6 +11,7 @@ from servicepuls.surveys.services.questionnaires import (
     questionnaire_default_ensure,
     questionnaire_pages_validate,
     questionnaire_version_create,
+    questionnaire_version_get,
 )
 from servicepuls.surveys.services.survey import survey_pages, survey_submit
 from servicepuls.surveys.tests.helpers import NOW, cases_with_invitations
@@ -53,6 +54,18 @@ def test_ensuring_the_default_twice_makes_one_version(db):
     questionnaire_default_ensure()
 
     assert Questionnaire.objects.get().versions.count() == 1
+
+
+def test_a_version_read_once_is_served_from_the_process_cache(db, django_assert_num_queries):
+    version = questionnaire_default_ensure().versions.get()
+
+    with django_assert_num_queries(1):
+        first = questionnaire_version_get(pk=version.pk)
+    with django_assert_num_queries(0):
+        again = questionnaire_version_get(pk=version.pk)
+
+    assert first.pages == again.pages == version.pages
+    assert again.pk == version.pk
 
 
 def test_business_only_items_are_left_out_for_private_persons(db):
