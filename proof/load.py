@@ -2,13 +2,17 @@
 
     python -m proof.load [--duration 60] [--users 200] [--workers 4] [--scenarios story,survey]
 
-Two phases on one stack, each ``--duration`` seconds with ``--users`` concurrent users
-(asyncio + httpx; one connection, cookie jar and loopback address per user; no think time):
+Phases on one stack, one after the other, each ``--duration`` seconds with ``--users``
+concurrent users (asyncio + httpx; one connection, cookie jar and loopback address per user;
+no think time):
 
 1. **ceiling**: every user POSTs to ``/proof/ceiling/``, a bare view that inserts one row;
-2. **product**: every user cycles through the product scenarios, each a real citizen's
-   round trip: GET the form (CSRF cookie and hidden fields), POST it, count the answer; the
-   survey scenario walks every page of a survey from its invitation link.
+2. **ceiling-form**: the same insert behind a form, ``/proof/ceiling/form/``: GET the page
+   (CSRF cookie and token), POST it, answered by a redirect — a public form's round trip
+   with none of the product's work;
+3. one phase per product scenario, each a real citizen's round trip: GET the form (CSRF
+   cookie and hidden fields), POST it, count the answer; the survey scenario walks every
+   page of a survey from its invitation link.
 
 Every submission comes from a new citizen: a fresh cookie jar and a loopback address of its
 own (127.1.0.1, 127.1.0.2, …), as the product limits public submissions per address.
@@ -16,7 +20,13 @@ own (127.1.0.1, 127.1.0.2, …), as the product limits public submissions per ad
 Afterwards the rows each scenario should have written are counted in the database: a
 submission the server confirmed but did not store is *lost*; any 5xx answer is an error.
 Printed: submissions per second, p50/p99 latency of the submitting POST, errors, lost rows,
-and the ratio of the product's submissions per second to the ceiling's.
+and three ratios: submissions per second over the bare ceiling's inserts per second; HTTP
+requests per second over the bare ceiling's; and forms posted per second (a story is one
+form, a survey answer nine pages) over the ceiling form's. The load generator shares the
+machine and can be what limits the cheap ceilings, so each phase also measures the CPU the
+server side spent (the machine's busy time less the generator's own) per submission and per
+form posted; their ratios to the ceilings' are the capacity ratios, independent of the
+generator.
 
 A scenario is one line in ``SCENARIOS``: its name, the form's path (or a function of the
 submission number), a function returning the fields a citizen types, and the table that
@@ -30,7 +40,9 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import re
+import resource
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -199,6 +211,9 @@ WHERE (i.answered_at IS NULL) <> (a.id IS NULL)
 CEILING = Scenario(
     "ceiling", "/proof/ceiling/", _ceiling_fields, "ceiling_ceilingrow", frozenset({201}), False
 )
+CEILING_FORM = Scenario(
+    "ceiling-form", "/proof/ceiling/form/", _ceiling_fields, "ceiling_ceilingrow"
+)
 SCENARIOS: dict[str, Scenario] = {
     "story": Scenario(
         "story",
@@ -235,10 +250,14 @@ class Tally:
     statuses: dict[int, int] = field(default_factory=dict)
     transport_errors: int = 0
     requests: int = 0  # every HTTP request the phase's citizens made (forms, pages, posts)
+    posts: int = 0  # of which filled-in forms posted (a survey answer posts one per page)
     latencies: list[float] = field(default_factory=list)  # of the submitting POST, seconds
     rows_before: int = 0
     rows_after: int = 0
     seconds: float = 0.0  # from the first request to the last answer of the phase
+    # CPU the machine spent on everything but the load generator during the phase (the web
+    # workers, PostgreSQL, Redis); None when several scenarios shared the phase.
+    server_cpu_s: float | None = None
 
     @property
     def server_errors(self) -> int:
@@ -252,6 +271,7 @@ class Tally:
             "accepted": self.accepted,
             "per_second": round(self.accepted / seconds, 1),
             "requests_per_second": round(self.requests / seconds, 1),
+            "posts_per_second": round(self.posts / seconds, 1),
             "p50_ms": round(_percentile(latencies, 50) * 1000, 1),
             "p99_ms": round(_percentile(latencies, 99) * 1000, 1),
             "statuses": dict(sorted(self.statuses.items())),
@@ -260,7 +280,28 @@ class Tally:
             "rows_stored": stored,
             "lost": max(self.accepted - stored, 0),
             "unconfirmed": max(stored - self.accepted, 0),
+            "server_cpu_ms_per_submission": _per(self.server_cpu_s, self.accepted),
+            "server_cpu_ms_per_post": _per(self.server_cpu_s, self.posts),
         }
+
+
+def _per(cpu_seconds: float | None, count: int) -> float | None:
+    return None if cpu_seconds is None or not count else round(cpu_seconds * 1000 / count, 2)
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds the whole machine has been busy, and those this process has used.
+
+    Their difference over a phase is what the server side (web workers, PostgreSQL, Redis)
+    spent: a measure of cost that does not depend on whether the load generator, which
+    shares the machine, kept up.
+    """
+    with open("/proc/stat", encoding="ascii") as stat:
+        # cpu  user nice system idle iowait irq softirq steal guest guest_nice (clock ticks)
+        ticks = [int(value) for value in stat.readline().split()[1:9]]
+    busy = sum(ticks) - ticks[3] - ticks[4]
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return busy / os.sysconf("SC_CLK_TCK"), usage.ru_utime + usage.ru_stime
 
 
 def _percentile(values: list[float], percent: float) -> float:
@@ -292,6 +333,7 @@ async def _submit(
 
     async def counted(response: httpx.Response) -> None:
         tally.requests += 1
+        tally.posts += response.request.method == "POST"
 
     async with httpx.AsyncClient(
         base_url=stack.base_url,
@@ -358,15 +400,20 @@ async def phase_run(
     for scenario in scenarios:
         tallies[scenario.name].rows_before = stack.count(scenario.table)
     numbers = itertools.count()
+    busy_before, own_before = cpu_seconds()
     started = time.monotonic()
     deadline = started + duration
     await asyncio.gather(
         *(_user(stack, scenarios, numbers, deadline, tallies) for _ in range(users))
     )
     elapsed = time.monotonic() - started
+    busy_after, own_after = cpu_seconds()
+    server_cpu = (busy_after - busy_before) - (own_after - own_before)
     for scenario in scenarios:
         tallies[scenario.name].rows_after = stack.count(scenario.table)
         tallies[scenario.name].seconds = elapsed
+        if len(scenarios) == 1:
+            tallies[scenario.name].server_cpu_s = max(server_cpu, 0.0)
     return tallies
 
 
@@ -385,11 +432,13 @@ def scenarios_prepare(stack: Stack, scenarios: list[Scenario], duration: float) 
 def load_run(
     *, duration: float, users: int, workers: int, names: list[str] | None = None
 ) -> dict[str, Any]:
-    """Start the stack, run the ceiling and then each scenario alone; return the figures.
+    """Start the stack, run the two ceilings and then each scenario alone; return the figures.
 
-    Each scenario's ``ratio_to_ceiling`` is its accepted submissions per second over the
+    Each scenario's ``ratio_to_ceiling`` is its accepted submissions per second over the bare
     ceiling's; ``request_ratio`` compares the HTTP requests served per second (a survey
-    answer takes a page view and a POST per questionnaire page, a story one of each).
+    answer takes a page view and a POST per questionnaire page, a story one of each); and
+    ``form_ratio`` the forms posted per second over the ceiling form's, the same round trip
+    (page, CSRF-checked POST, redirect) with only one insert behind it.
     """
     stack = stack_start(workers=workers)
     try:
@@ -398,6 +447,9 @@ def load_run(
         skipped = sorted({s.name for s in wanted} - {s.name for s in scenarios})
         scenarios_prepare(stack, scenarios, duration)
         ceiling = asyncio.run(phase_run(stack, [CEILING], users, duration))["ceiling"]
+        ceiling_form = asyncio.run(phase_run(stack, [CEILING_FORM], users, duration))[
+            CEILING_FORM.name
+        ]
         product = {
             scenario.name: asyncio.run(phase_run(stack, [scenario], users, duration))[scenario.name]
             for scenario in scenarios
@@ -410,6 +462,13 @@ def load_run(
     finally:
         stack.stop()
     ceiling_figures = ceiling.summary(ceiling.seconds)
+    form_figures = ceiling_form.summary(ceiling_form.seconds)
+    form_figures["ratio_to_ceiling"] = _ratio(
+        form_figures["per_second"], ceiling_figures["per_second"]
+    )
+    form_figures["request_ratio"] = _ratio(
+        form_figures["requests_per_second"], ceiling_figures["requests_per_second"]
+    )
     figures: dict[str, Any] = {}
     for name, tally in product.items():
         row = tally.summary(tally.seconds)
@@ -417,14 +476,26 @@ def load_run(
         row["request_ratio"] = _ratio(
             row["requests_per_second"], ceiling_figures["requests_per_second"]
         )
+        row["form_ratio"] = _ratio(row["posts_per_second"], form_figures["posts_per_second"])
+        # Capacity ratios: the ceiling's server CPU per insert (per form posted) over the
+        # scenario's per submission (per form posted) — what the throughput ratios would be
+        # on a server saturated by a load generator of its own.
+        row["cpu_ratio"] = _ratio(
+            ceiling_figures["server_cpu_ms_per_submission"] or 0.0,
+            row["server_cpu_ms_per_submission"] or 0.0,
+        )
+        row["cpu_form_ratio"] = _ratio(
+            form_figures["server_cpu_ms_per_post"] or 0.0, row["server_cpu_ms_per_post"] or 0.0
+        )
         row["partial"] = partial.get(name, 0)
         figures[name] = row
-    tallies = [ceiling, *product.values()]
+    tallies = [ceiling, ceiling_form, *product.values()]
     return {
         "users": users,
         "duration_s": duration,
         "gunicorn_workers": workers,
         "ceiling": ceiling_figures,
+        "ceiling_form": form_figures,
         "scenarios": figures,
         "skipped": skipped,
         "server_errors": sum(tally.server_errors for tally in tallies),
@@ -434,7 +505,7 @@ def load_run(
 
 
 def _ratio(value: float, ceiling: float) -> float | None:
-    return round(value / ceiling, 2) if ceiling else None
+    return round(value / ceiling, 2) if ceiling and value else None
 
 
 def report_print(figures: dict[str, Any]) -> None:
@@ -442,19 +513,35 @@ def report_print(figures: dict[str, Any]) -> None:
         f"load: {figures['users']} users × {figures['duration_s']:g} s per phase, "
         f"{figures['gunicorn_workers']} gunicorn workers"
     )
-    rows = [("ceiling", figures["ceiling"]), *figures["scenarios"].items()]
+    rows = [
+        ("ceiling", figures["ceiling"]),
+        ("ceiling-form", figures["ceiling_form"]),
+        *figures["scenarios"].items(),
+    ]
     for name, row in rows:
         ratios = (
             f"  = {row['ratio_to_ceiling']} × ceiling ({row['request_ratio']} per request)"
             if "ratio_to_ceiling" in row
             else ""
         )
+        if "form_ratio" in row:
+            ratios += f"; {row['form_ratio']} × ceiling form per form posted"
         print(
-            f"  {name:<8} {row['per_second']:>7.1f}/s ({row['requests_per_second']:.0f} req/s)"
+            f"  {name:<12} {row['per_second']:>7.1f}/s ({row['requests_per_second']:.0f} req/s)"
             f"  accepted {row['accepted']:>6}  p50 {row['p50_ms']:>7.1f} ms  "
             f"p99 {row['p99_ms']:>7.1f} ms  5xx {row['server_errors']}  lost {row['lost']}  "
             f"partial {row.get('partial', 0)}  statuses {row['statuses']}{ratios}"
         )
+        cpu = (
+            f"{'':14}server CPU {row['server_cpu_ms_per_submission']} ms per submission, "
+            f"{row['server_cpu_ms_per_post']} ms per form posted"
+        )
+        if "cpu_ratio" in row:
+            cpu += (
+                f"  = capacity {row['cpu_ratio']} × ceiling; "
+                f"{row['cpu_form_ratio']} × ceiling form per form posted"
+            )
+        print(cpu)
     if figures["skipped"]:
         print(f"  skipped (feature not installed): {', '.join(figures['skipped'])}")
     print(f"  5xx {figures['server_errors']}; lost {figures['lost']}; partial {figures['partial']}")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from proof.load import (
     CEILING,
+    CEILING_FORM,
     CITIZEN_SCENARIOS,
     SCENARIOS,
+    cpu_seconds,
     hidden_fields,
     load_run,
     survey_answers,
@@ -55,7 +59,7 @@ def test_every_submission_has_a_loopback_address_of_its_own() -> None:
 
 
 def test_every_scenario_names_a_table_and_accepted_statuses() -> None:
-    for scenario in [CEILING, *SCENARIOS.values()]:
+    for scenario in [CEILING, CEILING_FORM, *SCENARIOS.values()]:
         assert scenario.table
         assert scenario.accepted
 
@@ -64,8 +68,13 @@ def test_every_scenario_names_a_table_and_accepted_statuses() -> None:
 def test_load_run_stores_every_accepted_submission() -> None:
     figures = load_run(duration=3, users=8, workers=2, names=[*CITIZEN_SCENARIOS, "login"])
 
-    assert figures["ceiling"]["accepted"] > 0
-    assert figures["ceiling"]["rows_stored"] == figures["ceiling"]["accepted"]
+    for ceiling in ("ceiling", "ceiling_form"):
+        assert figures[ceiling]["accepted"] > 0, ceiling
+        assert figures[ceiling]["rows_stored"] == figures[ceiling]["accepted"], ceiling
+    # The ceiling form is a round trip: a page, then its POST (the redirect is not followed).
+    form = figures["ceiling_form"]
+    assert form["server_cpu_ms_per_post"] > 0
+    assert form["requests_per_second"] >= 2 * form["posts_per_second"] - 1
     assert figures["server_errors"] == 0
     assert figures["lost"] == 0
     assert figures["partial"] == 0
@@ -74,4 +83,20 @@ def test_load_run_stores_every_accepted_submission() -> None:
         assert row["accepted"] > 0, f"{name}: nothing accepted ({row['statuses']})"
         assert row["rows_stored"] == row["accepted"], name
         assert row["ratio_to_ceiling"] is not None
+        assert row["form_ratio"] is not None
+        assert row["server_cpu_ms_per_submission"] > 0, name
+        assert row["cpu_ratio"] is not None, name
         assert row["requests_per_second"] >= row["per_second"]
+
+
+def test_cpu_seconds_counts_this_process_within_the_machine() -> None:
+    busy_before, own_before = cpu_seconds()
+    deadline = time.process_time() + 0.3
+    while time.process_time() < deadline:  # burn a little CPU in this process
+        pass
+    busy_after, own_after = cpu_seconds()
+
+    own = own_after - own_before
+    assert own >= 0.25
+    # The machine's busy time includes this process's (clock ticks: allow one tick per CPU).
+    assert busy_after - busy_before >= own - 0.05
