@@ -462,20 +462,10 @@ def load_run(
     finally:
         stack.stop()
     ceiling_figures = ceiling.summary(ceiling.seconds)
-    form_figures = ceiling_form.summary(ceiling_form.seconds)
-    form_figures["ratio_to_ceiling"] = _ratio(
-        form_figures["per_second"], ceiling_figures["per_second"]
-    )
-    form_figures["request_ratio"] = _ratio(
-        form_figures["requests_per_second"], ceiling_figures["requests_per_second"]
-    )
+    form_figures = _with_ceiling_ratios(ceiling_form.summary(ceiling_form.seconds), ceiling_figures)
     figures: dict[str, Any] = {}
     for name, tally in product.items():
-        row = tally.summary(tally.seconds)
-        row["ratio_to_ceiling"] = _ratio(row["per_second"], ceiling_figures["per_second"])
-        row["request_ratio"] = _ratio(
-            row["requests_per_second"], ceiling_figures["requests_per_second"]
-        )
+        row = _with_ceiling_ratios(tally.summary(tally.seconds), ceiling_figures)
         row["form_ratio"] = _ratio(row["posts_per_second"], form_figures["posts_per_second"])
         # Capacity ratios: the ceiling's server CPU per insert (per form posted) over the
         # scenario's per submission (per form posted) — what the throughput ratios would be
@@ -502,6 +492,13 @@ def load_run(
         "lost": sum(tally.summary(1)["lost"] for tally in tallies),
         "partial": sum(partial.values()),
     }
+
+
+def _with_ceiling_ratios(row: dict[str, Any], ceiling: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with its submissions and requests per second over the bare ceiling's."""
+    row["ratio_to_ceiling"] = _ratio(row["per_second"], ceiling["per_second"])
+    row["request_ratio"] = _ratio(row["requests_per_second"], ceiling["requests_per_second"])
+    return row
 
 
 def _ratio(value: float, ceiling: float) -> float | None:

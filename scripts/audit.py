@@ -62,6 +62,13 @@ def run_pip_audit(service: str) -> dict[str, object] | None:
         return None
 
 
+def exit_status(*, vulnerable: bool, unaudited: bool) -> int:
+    """1 for a known vulnerability; 3 for a package left unaudited under ``AUDIT_STRICT=1``."""
+    if vulnerable:
+        return 1
+    return 3 if unaudited and os.environ.get("AUDIT_STRICT") == "1" else 0
+
+
 def pip_audit_report(service: str, report: dict[str, object]) -> int | None:
     """Print one pip-audit report; its exit status, or None when it audited nothing."""
     dependencies = report.get("dependencies")
@@ -84,9 +91,7 @@ def pip_audit_report(service: str, report: dict[str, object]) -> int | None:
             print(f"  {entry['name']} {entry['version']}: {vuln['id']} (fixed in {fixes})")
     for entry in skipped:
         print(f"  NOT AUDITED: {entry['name']} {entry.get('version', '')}: {entry['skip_reason']}")
-    if vulnerable:
-        return 1
-    return 3 if skipped and os.environ.get("AUDIT_STRICT") == "1" else 0
+    return exit_status(vulnerable=bool(vulnerable), unaudited=bool(skipped))
 
 
 # --- Fallback: PyPI's project pages -------------------------------------------------------
@@ -141,8 +146,8 @@ def project_audit(packages: Iterable[tuple[str, str]], fetch: Fetch) -> ProjectA
         pages = list(pool.map(lambda package: fetch(package[0]), packages))
     result = ProjectAudit()
     for (name, version), page in zip(packages, pages, strict=True):
-        info = page.get("info") if page else None
-        if not isinstance(info, dict) or not isinstance(page, dict):
+        info = page.get("info") if isinstance(page, dict) else None
+        if not isinstance(page, dict) or not isinstance(info, dict):
             result.not_audited.append((name, version, "PyPI's project page did not answer"))
             continue
         newest = str(info.get("version", ""))
@@ -171,7 +176,7 @@ def project_audit_report(result: ProjectAudit) -> int:
             "per release, OSV) nor PyPI's project pages answered. Run `make audit` where "
             "pypi.org and api.osv.dev are reachable."
         )
-        return 3 if os.environ.get("AUDIT_STRICT") == "1" else 0
+        return exit_status(vulnerable=False, unaudited=True)
     packages = {name for name, _version, _id, _fixes in result.vulnerable}
     print(
         f"PyPI project pages: {len(result.audited)} packages audited at their newest release, "
@@ -186,9 +191,7 @@ def project_audit_report(result: ProjectAudit) -> int:
             "  (PyPI's project pages describe only a project's newest release; the packages "
             "above need pip-audit with the network open: `AUDIT_STRICT=1 make audit`.)"
         )
-    if result.vulnerable:
-        return 1
-    return 3 if result.not_audited and os.environ.get("AUDIT_STRICT") == "1" else 0
+    return exit_status(vulnerable=bool(result.vulnerable), unaudited=bool(result.not_audited))
 
 
 def main(fetch: Fetch = project_page_fetch) -> int:

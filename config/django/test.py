@@ -17,7 +17,7 @@ TASKS = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    "local": LOCAL_CACHE,  # noqa: F405
 }
 CACHE_SHARED = False  # the tests' cache lives in each process
 STORAGES = {

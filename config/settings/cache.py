@@ -29,8 +29,10 @@ if REDIS_URL:
         "local": LOCAL_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CACHES["local"] = LOCAL_CACHE
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "local": LOCAL_CACHE,
+    }
 
 # Whether every web and worker process sees the same cache (Redis). Markers that coordinate
 # processes, such as the stories' analysis-sweep marker, are only used then.
