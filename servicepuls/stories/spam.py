@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from servicepuls.common.counters import counter_hit
 from servicepuls.stories.errors import StoryRateLimitedError, StorySubmissionRefusedError
 
 _SALT = "servicepuls.stories.form-timing"
@@ -48,13 +48,7 @@ def form_token_check(token: str, *, now: float | None = None) -> None:
 
 def submission_rate_limit_hit(*, client_ip: str | None) -> None:
     """Count one submission from ``client_ip``; raise when the window's limit is passed."""
-    key = f"stories:submit:{client_ip or 'unknown'}"
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-        count = 1
+    count = counter_hit(f"stories:submit:{client_ip or 'unknown'}", timeout=RATE_WINDOW_SECONDS)
     if count > RATE_LIMIT:
         raise StoryRateLimitedError(
             _("Too many stories have been sent from your connection. Please try again later.")

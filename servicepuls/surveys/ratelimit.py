@@ -11,24 +11,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from servicepuls.common.counters import counter_hit
 from servicepuls.common.services import client_ip
 
 
 def rate_limit_hit(*, scope: str, key: str, per_minute: int) -> bool:
     """Count one request; True when the caller has gone over ``per_minute`` in this minute."""
     window = int(time.time() // 60)
-    cache_key = f"ratelimit:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=90)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=90)
-        count = 1
-    return count > per_minute
+    return counter_hit(f"ratelimit:{scope}:{key}:{window}", timeout=90) > per_minute
 
 
 def rate_limited(
