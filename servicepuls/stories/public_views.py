@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from servicepuls.common.pages import form_page_render
 from servicepuls.common.services import client_ip
 from servicepuls.organisations.models import Organisation
 from servicepuls.stories.choices import Channel
@@ -48,16 +51,41 @@ def story_submit_view(
         campaign = next((item for item in public.campaigns if item.slug == campaign_slug), None)
         if campaign is None or organisation is None:
             raise Http404
-    form = PublicStoryForm(
-        request.POST or None,
-        initial={"form_token": form_token_make()},
-        organisations=organisation_list_public(),
-        areas=area_list_public(organisation=organisation),
-        departments=department_list_public(organisation=organisation),
-        fixed_organisation=organisation,
-    )
+    template = "stories/public/submit.html"
+
+    def page_context(form: PublicStoryForm) -> dict[str, Any]:
+        return {
+            "form": form,
+            "organisation": organisation,
+            "campaign": campaign,
+            "campaigns": public.campaigns,
+            "choices_version": public.choices_version,
+        }
+
+    if request.method != "POST":
+        # Everything the empty form shows is named by the key; the tokens are per visitor.
+        key = ":".join(
+            (
+                "story-form",
+                public.generation,
+                code or "-",
+                campaign_slug or "-",
+                public.choices_version,
+                ",".join(str(item.pk) for item in public.campaigns),
+            )
+        )
+        return form_page_render(
+            request,
+            template,
+            key=key,
+            context=lambda tokens: page_context(
+                _story_form(None, organisation, form_token=tokens["form_token"])
+            ),
+            tokens={"form_token": form_token_make},
+        )
+    form = _story_form(request.POST, organisation)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             form_token_check(form.cleaned_data["form_token"])
             submission_rate_limit_hit(client_ip=client_ip(request))
@@ -88,19 +116,25 @@ def story_submit_view(
                 samesite="Lax",
             )
             return response
-    if request.method == "POST":
-        # A fresh token, so a corrected form is not refused for its first rendering's age.
-        data = request.POST.copy()
-        data["form_token"] = form_token_make()
-        form.data = data
-    context = {
-        "form": form,
-        "organisation": organisation,
-        "campaign": campaign,
-        "campaigns": public.campaigns,
-        "choices_version": public.choices_version,
-    }
-    return render(request, "stories/public/submit.html", context, status=status)
+    # A fresh token, so a corrected form is not refused for its first rendering's age.
+    data = request.POST.copy()
+    data["form_token"] = form_token_make()
+    form.data = data
+    return render(request, template, page_context(form), status=status)
+
+
+def _story_form(
+    data: QueryDict | None, organisation: Organisation | None, *, form_token: str = ""
+) -> PublicStoryForm:
+    """The public form, for ``organisation`` (None: the submitter chooses the municipality)."""
+    return PublicStoryForm(
+        data,
+        initial={"form_token": form_token},
+        organisations=organisation_list_public(),
+        areas=area_list_public(organisation=organisation),
+        departments=department_list_public(organisation=organisation),
+        fixed_organisation=organisation,
+    )
 
 
 @login_not_required

@@ -181,6 +181,8 @@ class PublicFormContext:
     organisation: Organisation | None
     campaigns: list[Campaign]
     choices_version: str
+    # Changes whenever anything the form shows is saved: pages made from it key on it.
+    generation: str
 
 
 # The public form is the busiest page; its context is cached for a minute in each process
@@ -200,7 +202,7 @@ def public_form_context_get(*, code: str | None) -> PublicFormContext:
     if code is not None and not _CODE_SHAPE.fullmatch(code):
         # No such code can exist; never let a hostile path segment into a cache key.
         raise Organisation.DoesNotExist
-    generation = cache.get(_PUBLIC_FORM_GENERATION, 0)
+    generation = str(cache.get(_PUBLIC_FORM_GENERATION, 0))
     key = f"stories:public-form:{generation}:{code or '-'}"
     local = caches["local"]
     context: PublicFormContext | None = local.get(key)
@@ -212,6 +214,7 @@ def public_form_context_get(*, code: str | None) -> PublicFormContext:
                 list(campaign_list_public(organisation=organisation)) if organisation else []
             ),
             choices_version=story_form_choices_version(organisation=organisation),
+            generation=generation,
         )
         local.set(key, context, timeout=_PUBLIC_FORM_SECONDS)
     return context

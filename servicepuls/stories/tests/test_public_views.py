@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -8,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from servicepuls.accounts.models import User
+from servicepuls.stories import public_views, spam
 from servicepuls.stories.models import Story, StoryContact
 from servicepuls.stories.spam import RATE_LIMIT, form_token_make
 from servicepuls.stories.tests.conftest import PII_TEXT
@@ -150,6 +152,54 @@ def test_staff_changes_show_on_the_cached_public_form_at_once(client, municipali
     assert "Avdelningen för nya tag" not in before
     assert "Höstens dialog" in after
     assert f'value="{department.pk}"' in after
+
+
+def _visitor_tokens(page: str) -> tuple[str, str]:
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    form_token = re.search(r'name="form_token" value="([^"]+)"', page)
+    assert csrf, "the form lacks its CSRF token"
+    assert form_token, "the form lacks its timing token"
+    return csrf[1], form_token[1]
+
+
+def test_the_cached_empty_form_gives_each_visitor_tokens_of_their_own(
+    municipality_a, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(spam, "MIN_SECONDS", 0)
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+    visitors = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    first = visitors[0].get(url).content.decode()
+    # Each answer makes its own timing token, not the first visitor's again.
+    earlier = time.time() - 100
+    monkeypatch.setattr(public_views, "form_token_make", lambda: form_token_make(now=earlier))
+    with django_assert_num_queries(0):  # the second page comes whole from the page cache
+        second = visitors[1].get(url).content.decode()
+
+    tokens = [_visitor_tokens(first), _visitor_tokens(second)]
+    answers = [
+        visitor.post(url, form_data(csrfmiddlewaretoken=csrf, form_token=form_token))
+        for visitor, (csrf, form_token) in zip(visitors, tokens, strict=True)
+    ]
+
+    assert tokens[0][0] != tokens[1][0]
+    assert tokens[0][1] != tokens[1][1]
+    assert not re.search(r"servicepuls[0-9a-f]{24}", first + second)  # no placeholder left
+    assert first.replace(tokens[0][0], "").replace(tokens[0][1], "") == second.replace(
+        tokens[1][0], ""
+    ).replace(tokens[1][1], "")
+    assert [answer.status_code for answer in answers] == [302, 302]
+    assert Story.objects.count() == 2
+
+
+def test_a_signed_in_user_never_gets_the_anonymous_cached_form(client, municipality_a, admin_user):
+    url = reverse("stories:submit_organisation", kwargs={"code": "0136"})
+    anonymous = Client().get(url).content.decode()
+    client.force_login(admin_user)
+
+    signed_in = client.get(url).content.decode()
+
+    assert "site-header__org" not in anonymous
+    assert "site-header__org" in signed_in
 
 
 def test_closed_campaign_is_404(client, municipality_a):
