@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +44,7 @@ _SWEEP_MARKER_SECONDS = 60
 
 # No 0/O, 1/I/L: reference numbers are read aloud on the phone.
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+_REFERENCE_ATTEMPTS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,14 @@ _STORY_RELATIONS = [
 ]
 
 
-def story_reference_generate(*, year: int) -> str:
-    """A fresh, unguessable reference number such as ``DE-2026-7KQ4MZ``."""
-    while True:
-        code = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(6))
-        reference = f"DE-{year}-{code}"
-        if not Story.objects.filter(reference=reference).exists():
-            return reference
+def story_reference_make(*, year: int) -> str:
+    """A random, unguessable reference number such as ``DE-2026-7KQ4MZ``.
+
+    31⁶ (about 890 million) codes a year: ``story_create`` relies on the unique constraint
+    and draws again in the rare case of a clash, rather than asking the database first.
+    """
+    code = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(6))
+    return f"DE-{year}-{code}"
 
 
 def _area_for(organisation_id: int, slug: str) -> AuthorityArea | None:
@@ -103,7 +105,6 @@ def _check_owned(organisation: Organisation, **objects: Any) -> None:
             )
 
 
-@transaction.atomic
 def story_create(
     *,
     organisation: Organisation,
@@ -133,7 +134,6 @@ def story_create(
     )
     story = Story(
         organisation=organisation,
-        reference=story_reference_generate(year=timezone.now().year),
         channel=channel,
         submitter=submitter,
         raw_text=raw_text.strip(),
@@ -147,10 +147,33 @@ def story_create(
         language=language,
     )
     # The related objects are instances in hand whose ownership was checked above, and the
-    # reference was just generated unused (a unique constraint backs it): validating them
-    # again would cost a query each on every public submission.
+    # reference's uniqueness is the database's to enforce: validating them again would cost
+    # a query each on every public submission.
+    story.reference = story_reference_make(year=timezone.now().year)
     story.full_clean(exclude=_STORY_RELATIONS, validate_unique=False)
-    story.save()
+    for attempt in range(1, _REFERENCE_ATTEMPTS + 1):
+        try:
+            # A transaction of its own, or a savepoint in the caller's: a clash undoes only
+            # this attempt.
+            with transaction.atomic():
+                story.save()
+                _story_created(story, contact=contact, actor=entered_by)
+        except IntegrityError:
+            if attempt == _REFERENCE_ATTEMPTS or not _reference_taken(story.reference):
+                raise
+            story.pk = None
+            story.reference = story_reference_make(year=timezone.now().year)
+        else:
+            break
+    return story
+
+
+def _reference_taken(reference: str) -> bool:
+    return Story.objects.filter(reference=reference).exists()
+
+
+def _story_created(story: Story, *, contact: ContactInput | None, actor: Any) -> None:
+    """What is stored and scheduled with a new story: its contact details and first event."""
     if contact is not None and not contact.is_empty:
         story_contact = StoryContact(
             story=story,
@@ -162,11 +185,9 @@ def story_create(
         story_contact.full_clean(exclude=["story"], validate_unique=False)
         story_contact.save()
     story_event_record(
-        story=story, kind=StoryEventKind.CREATED, actor=entered_by, data={"channel": channel}
+        story=story, kind=StoryEventKind.CREATED, actor=actor, data={"channel": story.channel}
     )
-
     story_analysis_sweep_request()
-    return story
 
 
 def story_analysis_sweep_request() -> None:

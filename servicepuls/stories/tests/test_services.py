@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from servicepuls.organisations.models import AuthorityArea
+from servicepuls.stories import services
 from servicepuls.stories.choices import AnalysisState, StoryEventKind, StoryStatus
 from servicepuls.stories.errors import StoryStatusTransitionError, StoryTagsInvalidError
 from servicepuls.stories.models import Story, StoryContact
 from servicepuls.stories.services import (
+    ContactInput,
     story_bulk_apply,
     story_status_change,
     story_tags_confirm,
@@ -39,6 +42,36 @@ def test_story_create_keeps_contact_details_apart(pii_story):
 def test_story_create_without_contact_stores_none(make_story):
     story = make_story()
     assert not StoryContact.objects.filter(story=story).exists()
+
+
+def test_story_create_draws_a_new_reference_when_the_first_is_taken(make_story, monkeypatch):
+    taken = make_story().reference
+    draws = iter([taken, taken, "DE-2026-FRESH2"])
+    monkeypatch.setattr(services, "story_reference_make", lambda *, year: next(draws))
+
+    story = make_story(
+        contact=ContactInput(name="Anna Berg", email="anna@example.se"),
+    )
+
+    assert story.reference == "DE-2026-FRESH2"
+    assert Story.objects.filter(reference=taken).count() == 1
+    assert Story.objects.count() == 2
+    # The clashing attempts left nothing behind: one contact, one creation event.
+    assert StoryContact.objects.get().story == story
+    assert story.events.filter(kind=StoryEventKind.CREATED).count() == 1
+
+
+def test_story_create_gives_up_after_repeated_clashes_inside_the_callers_transaction(
+    make_story, monkeypatch
+):
+    taken = make_story().reference
+    monkeypatch.setattr(services, "story_reference_make", lambda *, year: taken)
+
+    with transaction.atomic():
+        with pytest.raises(IntegrityError):
+            make_story()
+        # Each clash was undone in a savepoint: the caller's transaction is still usable.
+        assert Story.objects.count() == 1
 
 
 def test_story_is_in_the_queue_before_its_analysis_runs(municipality_a):
