@@ -258,6 +258,8 @@ class Tally:
     # CPU the machine spent on everything but the load generator during the phase (the web
     # workers, PostgreSQL, Redis); None when several scenarios shared the phase.
     server_cpu_s: float | None = None
+    # The same CPU by kind of process (web, postgres, redis, other), in seconds.
+    server_cpu_parts: dict[str, float] = field(default_factory=dict)
 
     @property
     def server_errors(self) -> int:
@@ -282,6 +284,9 @@ class Tally:
             "unconfirmed": max(stored - self.accepted, 0),
             "server_cpu_ms_per_submission": _per(self.server_cpu_s, self.accepted),
             "server_cpu_ms_per_post": _per(self.server_cpu_s, self.posts),
+            "server_cpu_ms_per_post_by_process": {
+                part: _per(seconds, self.posts) for part, seconds in self.server_cpu_parts.items()
+            },
         }
 
 
@@ -302,6 +307,54 @@ def cpu_seconds() -> tuple[float, float]:
     busy = sum(ticks) - ticks[3] - ticks[4]
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return busy / os.sysconf("SC_CLK_TCK"), usage.ru_utime + usage.ru_stime
+
+
+# Which server process a command line belongs to; anything else (the kernel's own work,
+# short-lived processes, this machine's other services) is "other".
+_PROCESS_KINDS = (("web", "gunicorn"), ("postgres", "postgres"), ("redis", "redis-server"))
+
+
+def cpu_seconds_by_process() -> dict[int, tuple[str, float]]:
+    """Each living server process (web, postgres, redis): its kind and CPU seconds so far.
+
+    Read from ``/proc/<pid>/stat``. ``cpu_parts`` turns two readings into a breakdown.
+    """
+    ticks_per_second = os.sysconf("SC_CLK_TCK")
+    processes: dict[int, tuple[str, float]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
+                command = cmdline.read(300).decode(errors="replace")
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat:
+                # Fields after the command's closing parenthesis; utime and stime are 14, 15.
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        for kind, marker in _PROCESS_KINDS:
+            if marker in command:
+                seconds = (int(fields[11]) + int(fields[12])) / ticks_per_second
+                processes[int(entry.name)] = (kind, seconds)
+                break
+    return processes
+
+
+def cpu_parts(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]], server_cpu: float
+) -> dict[str, float]:
+    """The server CPU of a phase by kind of process, from readings at its start and end.
+
+    A process started during the phase counts from zero; one that ended (a database
+    connection closed, say) took its share with it, which falls to "other": the rest of
+    the machine's busy time (the kernel's own work, short-lived processes, other services).
+    """
+    parts = dict.fromkeys((kind for kind, _ in _PROCESS_KINDS), 0.0)
+    for pid, (kind, seconds) in after.items():
+        earlier = before.get(pid)
+        parts[kind] += seconds - (earlier[1] if earlier and earlier[0] == kind else 0.0)
+    parts["other"] = server_cpu - sum(parts.values())
+    return parts
 
 
 def _percentile(values: list[float], percent: float) -> float:
@@ -400,6 +453,7 @@ async def phase_run(
     for scenario in scenarios:
         tallies[scenario.name].rows_before = stack.count(scenario.table)
     numbers = itertools.count()
+    parts_before = cpu_seconds_by_process()
     busy_before, own_before = cpu_seconds()
     started = time.monotonic()
     deadline = started + duration
@@ -408,12 +462,15 @@ async def phase_run(
     )
     elapsed = time.monotonic() - started
     busy_after, own_after = cpu_seconds()
+    parts_after = cpu_seconds_by_process()
     server_cpu = (busy_after - busy_before) - (own_after - own_before)
+    parts = cpu_parts(parts_before, parts_after, server_cpu)
     for scenario in scenarios:
         tallies[scenario.name].rows_after = stack.count(scenario.table)
         tallies[scenario.name].seconds = elapsed
         if len(scenarios) == 1:
             tallies[scenario.name].server_cpu_s = max(server_cpu, 0.0)
+            tallies[scenario.name].server_cpu_parts = parts
     return tallies
 
 
@@ -539,6 +596,11 @@ def report_print(figures: dict[str, Any]) -> None:
                 f"{row['cpu_form_ratio']} × ceiling form per form posted"
             )
         print(cpu)
+        if parts := row.get("server_cpu_ms_per_post_by_process"):
+            print(
+                f"{'':14}per form posted: "
+                + ", ".join(f"{kind} {ms} ms" for kind, ms in parts.items())
+            )
     if figures["skipped"]:
         print(f"  skipped (feature not installed): {', '.join(figures['skipped'])}")
     print(f"  5xx {figures['server_errors']}; lost {figures['lost']}; partial {figures['partial']}")

@@ -9,6 +9,7 @@ from proof.load import (
     CEILING_FORM,
     CITIZEN_SCENARIOS,
     SCENARIOS,
+    cpu_parts,
     cpu_seconds,
     hidden_fields,
     load_run,
@@ -85,6 +86,7 @@ def test_load_run_stores_every_accepted_submission() -> None:
         assert row["ratio_to_ceiling"] is not None
         assert row["form_ratio"] is not None
         assert row["server_cpu_ms_per_submission"] > 0, name
+        assert row["server_cpu_ms_per_post_by_process"]["web"] > 0, name
         assert row["cpu_ratio"] is not None, name
         assert row["requests_per_second"] >= row["per_second"]
 
@@ -100,3 +102,13 @@ def test_cpu_seconds_counts_this_process_within_the_machine() -> None:
     assert own >= 0.25
     # The machine's busy time includes this process's (clock ticks: allow one tick per CPU).
     assert busy_after - busy_before >= own - 0.05
+
+
+def test_cpu_parts_count_new_processes_from_zero_and_ended_ones_as_other() -> None:
+    before = {10: ("web", 5.0), 11: ("postgres", 2.0), 12: ("postgres", 9.0)}
+    # 12 (a closed connection) ended; 13 (a new one) started; 10 is a new process by now.
+    after = {10: ("redis", 0.5), 11: ("postgres", 2.25), 13: ("postgres", 0.5)}
+
+    parts = cpu_parts(before, after, server_cpu=2.0)
+
+    assert parts == {"web": 0.0, "postgres": 0.75, "redis": 0.5, "other": 0.75}
