@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -12,3 +13,4 @@ application = get_wsgi_application()
 from proof.limits import public_limits_relax  # noqa: E402 - needs the apps loaded
 
 public_limits_relax()
+gc.freeze()  # as in config.wsgi
