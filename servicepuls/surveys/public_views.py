@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from servicepuls.common.pages import form_page_render
 from servicepuls.surveys.errors import InvitationTokenError, SurveyAlreadyAnsweredError
 from servicepuls.surveys.forms import SurveyPageForm, questionnaire_text
 from servicepuls.surveys.ratelimit import rate_limited
@@ -107,12 +108,36 @@ def survey_page_view(request: HttpRequest, token: str, number: int) -> HttpRespo
     if not 1 <= number <= len(pages):
         return redirect("surveys:survey_page", token=token, number=1)
     page = pages[number - 1]
-    form = SurveyPageForm(
-        request.POST or None,
-        page=page,
-        version=version,
-        initial=SurveyPageForm.initial_from_draft(page, invitation.draft),
-    )
+    initial = SurveyPageForm.initial_from_draft(page, invitation.draft)
+
+    def page_context(form: SurveyPageForm) -> dict[str, Any]:
+        return {
+            "form": form,
+            "page": page,
+            "page_title": questionnaire_text(page["title"]),
+            "number": number,
+            "page_count": len(pages),
+            "is_last": number == len(pages),
+            # Questionnaire versions never change, so an empty, unsent page is the same for
+            # everyone answering that version as the same kind of respondent.
+            "fields_cache_key": (
+                None
+                if form.is_bound or form.initial
+                else f"{version.pk}:{invitation.case.respondent}:{number}"
+            ),
+        }
+
+    if request.method != "POST" and not initial:
+        # The whole empty page is shared in the same way: the link's token is only in its
+        # path, which the page takes per visitor (``form_page_render``).
+        return form_page_render(
+            request,
+            "surveys/public/page.html",
+            key=f"survey-page:{version.pk}:{invitation.case.respondent}:{number}",
+            context=lambda tokens: page_context(SurveyPageForm(page=page, version=version)),
+            per_path=False,
+        )
+    form = SurveyPageForm(request.POST or None, page=page, version=version, initial=initial)
     if request.method == "POST" and form.is_valid():
         survey_draft_save(invitation=invitation, values=form.draft_values())
         action = request.POST.get("action", "next")
@@ -125,24 +150,7 @@ def survey_page_view(request: HttpRequest, token: str, number: int) -> HttpRespo
         except SurveyAlreadyAnsweredError as error:
             return _link_invalid(request, error)
         return redirect("surveys:survey_thanks")
-    context = {
-        "form": form,
-        "page": page,
-        "page_title": questionnaire_text(page["title"]),
-        "number": number,
-        "page_count": len(pages),
-        "is_last": number == len(pages),
-        "token": token,
-        "organisation": invitation.organisation,
-        # Questionnaire versions never change, so an empty, unsent page is the same for
-        # everyone answering that version as the same kind of respondent.
-        "fields_cache_key": (
-            None
-            if form.is_bound or form.initial
-            else f"{version.pk}:{invitation.case.respondent}:{number}"
-        ),
-    }
-    return render(request, "surveys/public/page.html", context)
+    return render(request, "surveys/public/page.html", page_context(form))
 
 
 @login_not_required

@@ -1,7 +1,9 @@
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from servicepuls.surveys.errors import SurveyAlreadyAnsweredError
@@ -180,3 +182,31 @@ def test_cached_empty_pages_never_hide_a_respondents_own_answers(client, links):
     assert chosen in back
     assert back.split(chosen, 1)[1].split(">", 1)[0].count("checked") == 1
     assert empty.count("checked") == again.count("checked") == 0
+
+
+def test_an_empty_page_is_shared_but_each_respondent_keeps_their_own_link_and_tokens(
+    client, links, django_assert_max_num_queries
+):
+    first, second = links
+    other = Client(enforce_csrf_checks=True)
+    mine = client.get(f"{first}sida/2/").content.decode()
+    with django_assert_max_num_queries(1):  # the link's invitation; the page is cached
+        theirs = other.get(f"{second}sida/2/").content.decode()
+
+    # The language form returns each respondent to their own page, never to another's link.
+    assert f'name="next" type="hidden" value="{first}sida/2/"' in mine
+    assert f'name="next" type="hidden" value="{second}sida/2/"' in theirs
+    assert second not in mine
+    assert first not in theirs
+    csrf = [
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1] for page in (mine, theirs)
+    ]
+    assert csrf[0] != csrf[1]
+    assert not re.search(r"servicepuls[0-9a-f]{24}", mine + theirs)  # no placeholder left
+    # Both pages post back: each respondent's CSRF token matches their own cookie.
+    invitation = Invitation.objects.get(case__external_id="BN-1")
+    answers = page_answers(invitation)[1]
+    posted = other.post(
+        f"{second}sida/2/", {**answers, "action": "next", "csrfmiddlewaretoken": csrf[1]}
+    )
+    assert posted.status_code == 302
