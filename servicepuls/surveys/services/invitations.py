@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -419,6 +419,36 @@ def invitation_reminders_send(*, now: datetime) -> int:
 # --- Tokens -----------------------------------------------------------------------------------
 
 
+def _invitation_by_token_hash(value: str) -> Invitation | None:
+    """The invitation with token hash ``value`` and, of its case, the respondent kind.
+
+    Every page of the survey, shown and sent, starts here. A hand-written query, because
+    compiling the ORM's equivalent (``select_related("case")``) takes about three times the
+    CPU of running it; the other fields of the case load when first used (on submission).
+    """
+    invitations = Invitation.objects.raw(
+        _INVITATION_LOOKUP_SQL.format(
+            invitation=connection.ops.quote_name(Invitation._meta.db_table),
+            case=connection.ops.quote_name(Case._meta.db_table),
+        ),
+        [value],
+    )
+    invitation = next(iter(invitations), None)
+    if invitation is not None:
+        respondent = invitation.case_respondent  # type: ignore[attr-defined]
+        invitation.case = Case.from_db(
+            invitation._state.db, ["id", "respondent"], [invitation.case_id, respondent]
+        )
+    return invitation
+
+
+_INVITATION_LOOKUP_SQL = """
+SELECT i.*, c.respondent AS case_respondent
+FROM {invitation} i INNER JOIN {case} c ON c.id = i.case_id
+WHERE i.token_hash = %s
+"""
+
+
 def invitation_get_by_token(*, token: str, now: datetime) -> Invitation:
     """The invitation of a link token, if it may still be answered.
 
@@ -427,12 +457,9 @@ def invitation_get_by_token(*, token: str, now: datetime) -> Invitation:
     """
     if not 20 <= len(token) <= 100:
         raise InvitationTokenError(_("This survey link is not valid."), "unknown")
-    try:
-        invitation = Invitation.objects.select_related("case", "organisation").get(
-            token_hash=token_hash(token)
-        )
-    except Invitation.DoesNotExist as error:
-        raise InvitationTokenError(_("This survey link is not valid."), "unknown") from error
+    invitation = _invitation_by_token_hash(token_hash(token))
+    if invitation is None:
+        raise InvitationTokenError(_("This survey link is not valid."), "unknown")
     invitation.questionnaire_version = questionnaire_version_get(
         pk=invitation.questionnaire_version_id
     )

@@ -70,6 +70,9 @@ def survey_draft_save(*, invitation: Invitation, values: dict[str, Any]) -> Invi
 def _answer_input(invitation: Invitation, now: datetime) -> AnswerSetInput:
     version = invitation.questionnaire_version
     case = invitation.case
+    if deferred := case.get_deferred_fields():
+        # The public pages load only the respondent kind of the case; the rest, at once.
+        case.refresh_from_db(fields=deferred)
     draft = invitation.draft
     items: dict[str, int | None] = {}
     background: dict[str, Any] = {}

@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.db import OperationalError
 
-from servicepuls.surveys.errors import ScheduleInvalidError
+from servicepuls.surveys.errors import InvitationTokenError, ScheduleInvalidError
 from servicepuls.surveys.models import Invitation, SurveyOptOut
 from servicepuls.surveys.services import invitations
 from servicepuls.surveys.services.cases import CaseInput, cases_store
 from servicepuls.surveys.services.invitations import (
+    invitation_get_by_token,
     invitation_reminders_send,
     invitation_schedule_save,
     invitations_create,
@@ -22,7 +23,7 @@ from servicepuls.surveys.services.invitations import (
     period_previous,
 )
 from servicepuls.surveys.services.tokens import person_key
-from servicepuls.surveys.tests.helpers import NOW, bygglov
+from servicepuls.surveys.tests.helpers import NOW, bygglov, cases_with_invitations
 
 
 def _cases(organisation, emails, decided_on=date(2026, 11, 10)):
@@ -253,3 +254,34 @@ def test_an_email_sent_before_the_database_went_away_is_recorded_not_sent_again(
     assert Invitation.objects.get().delivery_status == "sent"
     assert invitations_send_due(now=NOW) == []
     assert len(mail.outbox) == 1
+
+
+def test_a_link_finds_its_invitation_as_the_orm_would_with_the_respondent_kind_at_hand(
+    municipality_a, django_assert_num_queries
+):
+    link = cases_with_invitations(municipality_a, count=1, respondent="private")[0]
+    token = link.split("/")[2]
+    expected = Invitation.objects.select_related("case").get()
+    invitation_get_by_token(token=token, now=NOW)  # the questionnaire version is now cached
+
+    with django_assert_num_queries(1):
+        found = invitation_get_by_token(token=token, now=NOW)
+        respondent = found.case.respondent
+
+    assert respondent == "private"
+    for field in Invitation._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
+    # The case's other fields load together, once, when the submission needs them.
+    with django_assert_num_queries(1):
+        found.case.refresh_from_db(fields=found.case.get_deferred_fields())
+    assert found.case.decided_on == expected.case.decided_on
+    assert found.case.area_id == expected.case.area_id
+
+
+def test_an_unknown_link_is_refused_without_a_match(municipality_a):
+    cases_with_invitations(municipality_a, count=1)
+
+    with pytest.raises(InvitationTokenError) as refused:
+        invitation_get_by_token(token="x" * 43, now=NOW)
+
+    assert refused.value.reason == "unknown"
