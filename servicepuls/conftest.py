@@ -16,8 +16,11 @@ def _cache_cleared() -> None:
     """Rate-limit counters and cached pages live in the caches: no test inherits another's."""
     from django.core.cache import caches
 
+    from servicepuls.common.memo import memos_clear
+
     for cache in caches.all():
         cache.clear()
+    memos_clear()
 
 
 @pytest.fixture

@@ -18,12 +18,7 @@ from servicepuls.stories.choices import Channel
 from servicepuls.stories.errors import StoryRateLimitedError, StorySubmissionRefusedError
 from servicepuls.stories.forms import PublicStoryForm
 from servicepuls.stories.models import Campaign
-from servicepuls.stories.selectors import (
-    area_list_public,
-    department_list_public,
-    organisation_list_public,
-    public_form_context_get,
-)
+from servicepuls.stories.selectors import PublicFormContext, public_form_context_get
 from servicepuls.stories.services import ContactInput, story_create
 from servicepuls.stories.spam import form_token_check, form_token_make, submission_rate_limit_hit
 
@@ -79,11 +74,11 @@ def story_submit_view(
             template,
             key=key,
             context=lambda tokens: page_context(
-                _story_form(None, organisation, form_token=tokens["form_token"])
+                _story_form(None, public, form_token=tokens["form_token"])
             ),
             tokens={"form_token": form_token_make},
         )
-    form = _story_form(request.POST, organisation)
+    form = _story_form(request.POST, public)
     status = 200
     if form.is_valid():
         try:
@@ -124,16 +119,16 @@ def story_submit_view(
 
 
 def _story_form(
-    data: QueryDict | None, organisation: Organisation | None, *, form_token: str = ""
+    data: QueryDict | None, public: PublicFormContext, *, form_token: str = ""
 ) -> PublicStoryForm:
-    """The public form, for ``organisation`` (None: the submitter chooses the municipality)."""
+    """The public form of ``public.organisation`` (None: the submitter chooses one)."""
     return PublicStoryForm(
         data,
         initial={"form_token": form_token},
-        organisations=organisation_list_public(),
-        areas=area_list_public(organisation=organisation),
-        departments=department_list_public(organisation=organisation),
-        fixed_organisation=organisation,
+        organisations=public.organisations,
+        areas=public.areas,
+        departments=public.departments,
+        fixed_organisation=public.organisation,
     )
 
 

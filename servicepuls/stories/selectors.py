@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from servicepuls.accounts.models import User
 from servicepuls.accounts.permissions import Capability, user_has_capability
 from servicepuls.accounts.selectors import staff_scope_get
+from servicepuls.common.memo import ProcessMemo
 from servicepuls.organisations.choices import OrganisationKind
 from servicepuls.organisations.models import AuthorityArea, Department, Organisation
 from servicepuls.stories.choices import AnalysisState, StoryStatus
@@ -176,21 +177,28 @@ def story_form_choices_version(*, organisation: Organisation | None) -> str:
 
 @dataclass(frozen=True)
 class PublicFormContext:
-    """What the public form of one municipality (or of all) needs from the database."""
+    """What the public form of one municipality (or of all) needs from the database.
+
+    The querysets are never evaluated here: a form takes a copy of each (``.all()``).
+    """
 
     organisation: Organisation | None
     campaigns: list[Campaign]
     choices_version: str
     # Changes whenever anything the form shows is saved: pages made from it key on it.
     generation: str
+    organisations: QuerySet[Organisation]
+    areas: QuerySet[AuthorityArea]
+    departments: QuerySet[Department]
 
 
-# The public form is the busiest page; its context is cached for a minute in each process
-# (the ``local`` cache) under a generation, kept in the shared cache, that
-# ``public_form_context_forget`` changes whenever an organisation, area, department or
-# campaign is saved or deleted (see ``stories.signals``), so staff edits show at once.
+# The public form is the busiest page; its context is kept for a minute in each process
+# under a generation, kept in the shared cache, that ``public_form_context_forget`` changes
+# whenever an organisation, area, department or campaign is saved or deleted (see
+# ``stories.signals``), so staff edits show at once.
 _PUBLIC_FORM_GENERATION = "stories:public-form:generation"
-_PUBLIC_FORM_SECONDS = 60
+PUBLIC_FORM_SECONDS = 60
+_public_forms: ProcessMemo[PublicFormContext] = ProcessMemo(timeout=PUBLIC_FORM_SECONDS)
 _CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,20}")
 
 
@@ -203,21 +211,22 @@ def public_form_context_get(*, code: str | None) -> PublicFormContext:
         # No such code can exist; never let a hostile path segment into a cache key.
         raise Organisation.DoesNotExist
     generation = str(cache.get(_PUBLIC_FORM_GENERATION, 0))
-    key = f"stories:public-form:{generation}:{code or '-'}"
-    local = caches["local"]
-    context: PublicFormContext | None = local.get(key)
-    if context is None:
+
+    def make() -> PublicFormContext:
         organisation = None if code is None else organisation_list_public().get(code=code)
-        context = PublicFormContext(
+        return PublicFormContext(
             organisation=organisation,
             campaigns=(
                 list(campaign_list_public(organisation=organisation)) if organisation else []
             ),
             choices_version=story_form_choices_version(organisation=organisation),
             generation=generation,
+            organisations=organisation_list_public(),
+            areas=area_list_public(organisation=organisation),
+            departments=department_list_public(organisation=organisation),
         )
-        local.set(key, context, timeout=_PUBLIC_FORM_SECONDS)
-    return context
+
+    return _public_forms.get(f"{generation}:{code or '-'}", make)
 
 
 def public_form_context_forget() -> None:
