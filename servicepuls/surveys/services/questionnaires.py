@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from servicepuls.common.memo import ProcessMemo
 from servicepuls.surveys.errors import QuestionnaireInvalidError
 from servicepuls.surveys.models import Questionnaire, QuestionnaireVersion
 from servicepuls.surveys.scoring import NKI_ITEMS, item_column_is_valid
@@ -137,19 +137,14 @@ def questionnaire_default_ensure() -> Questionnaire:
 
 
 # A version is never edited once created, so each process may keep the ones it has read.
-_VERSION_SECONDS = 60 * 60
+_versions: ProcessMemo[QuestionnaireVersion] = ProcessMemo(timeout=60 * 60)
 
 
 def questionnaire_version_get(*, pk: int) -> QuestionnaireVersion:
-    """A questionnaire version by primary key, from this process's cache when it has it.
+    """A questionnaire version by primary key, from this process's memo when it has it.
 
     Every page of a public survey needs its version's question groups; reading (and parsing)
-    them from the database on each page view would be most of the page's cost.
+    them from the database, or unpickling them from a cache, on each page view would be much
+    of the page's cost. Callers must not change the version they get.
     """
-    local = caches["local"]
-    key = f"surveys:questionnaire-version:{pk}"
-    version: QuestionnaireVersion | None = local.get(key)
-    if version is None:
-        version = QuestionnaireVersion.objects.get(pk=pk)
-        local.set(key, version, timeout=_VERSION_SECONDS)
-    return version
+    return _versions.get(str(pk), lambda: QuestionnaireVersion.objects.get(pk=pk))
