@@ -256,7 +256,7 @@ def test_an_email_sent_before_the_database_went_away_is_recorded_not_sent_again(
     assert len(mail.outbox) == 1
 
 
-def test_a_link_finds_its_invitation_as_the_orm_would_with_the_respondent_kind_at_hand(
+def test_a_link_finds_its_invitation_as_the_orm_would_with_its_case_at_hand(
     municipality_a, django_assert_num_queries
 ):
     link = cases_with_invitations(municipality_a, count=1, respondent="private")[0]
@@ -267,15 +267,17 @@ def test_a_link_finds_its_invitation_as_the_orm_would_with_the_respondent_kind_a
     with django_assert_num_queries(1):
         found = invitation_get_by_token(token=token, now=NOW)
         respondent = found.case.respondent
+        area_id = found.case.area_id
 
     assert respondent == "private"
+    assert area_id == expected.case.area_id
     for field in Invitation._meta.concrete_fields:
         assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
     # The case's other fields load together, once, when the submission needs them.
     with django_assert_num_queries(1):
         found.case.refresh_from_db(fields=found.case.get_deferred_fields())
     assert found.case.decided_on == expected.case.decided_on
-    assert found.case.area_id == expected.case.area_id
+    assert found.case.outcome == expected.case.outcome
 
 
 def test_an_unknown_link_is_refused_without_a_match(municipality_a):
