@@ -423,8 +423,9 @@ def _invitation_by_token_hash(value: str) -> Invitation | None:
     """The invitation with token hash ``value`` and, of its case, the area and respondent kind.
 
     Every page of the survey, shown and sent, starts here. A hand-written query, because
-    compiling the ORM's equivalent (``select_related("case")``) takes about three times the
-    CPU of running it; the other fields of the case load when first used (on submission).
+    the ORM's join (``select_related("case", "organisation")``) cost about three times the
+    CPU, most of it spent compiling the SQL; the case's other fields load when first used
+    (on submission) and the organisation when the start page names it.
     """
     invitations = Invitation.objects.raw(
         _INVITATION_LOOKUP_SQL.format(
