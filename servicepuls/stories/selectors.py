@@ -197,8 +197,8 @@ class PublicFormContext:
 # whenever an organisation, area, department or campaign is saved or deleted (see
 # ``stories.signals``), so staff edits show at once.
 _PUBLIC_FORM_GENERATION = "stories:public-form:generation"
-PUBLIC_FORM_SECONDS = 60
-_public_forms: ProcessMemo[PublicFormContext] = ProcessMemo(timeout=PUBLIC_FORM_SECONDS)
+_PUBLIC_FORM_SECONDS = 60
+_public_forms: ProcessMemo[PublicFormContext] = ProcessMemo(timeout=_PUBLIC_FORM_SECONDS)
 _CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,20}")
 
 
