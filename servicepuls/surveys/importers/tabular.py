@@ -78,10 +78,15 @@ def _decode(filename: str, data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _delimiter(text: str) -> str:
+    """Semicolon where the header has more of them than commas (Swedish Excel), else comma."""
+    first_line = text.split("\n", 1)[0]
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
 def _csv_read(filename: str, data: bytes) -> Table:
     text = _decode(filename, data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = _delimiter(text)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         lines = iter(reader)
@@ -153,3 +158,36 @@ def table_read(*, filename: str, data: bytes) -> Table:
     if data[:4] == b"PK\x03\x04" and zipfile.is_zipfile(io.BytesIO(data)):
         return _xlsx_read(filename, data)
     return _csv_read(filename, data)
+
+
+def csv_canonical(*, filename: str, data: bytes) -> bytes:
+    """A CSV file as UTF-8 with commas, line for line, for readers of the canonical form.
+
+    A file that already is so is returned as it is; one saved by a Swedish Excel
+    (semicolons, Windows-1252) is written out again, every line kept in place, so that a
+    problem is still reported at the line and column of the file the user sent.
+    """
+    text = _decode(filename, data)
+    delimiter = _delimiter(text)
+    if delimiter == "," and not _is_cp1252(data):
+        return data
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for line in reader:
+            writer.writerow(line)
+    except csv.Error as error:
+        raise ImportFileError(
+            _("%(file)s, row %(row)s: the CSV is malformed (%(error)s).")
+            % {"file": filename, "row": reader.line_num, "error": error}
+        ) from error
+    return buffer.getvalue().encode("utf-8")
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return True
+    return False

@@ -27,7 +27,7 @@ from servicepuls.surveys.importers.cases import (
     column_mapping_check,
     column_mapping_guess,
 )
-from servicepuls.surveys.importers.tabular import Table, table_read
+from servicepuls.surveys.importers.tabular import Table, csv_canonical, table_read
 from servicepuls.surveys.models import ColumnMapping, DataImport
 from servicepuls.surveys.services.answers import AnswerSetInput, StoreResult, survey_answers_store
 from servicepuls.surveys.services.cases import cases_store
@@ -232,11 +232,12 @@ def _answers_run(
 
 
 def _canonical_csv(data_import: DataImport, table: Table) -> bytes:
-    """The file as ``servicepuls nki compute`` reads it: a CSV file as it is, a workbook's
-    first sheet written out as canonical CSV (it used to be read as CSV bytes, and fail)."""
+    """The file as ``servicepuls nki compute`` reads it: UTF-8 CSV with commas. A workbook's
+    first sheet is written out as such (it used to be read as CSV bytes, and fail), and so is
+    a semicolon or Windows-1252 CSV (it used to pass the preview and fail when run)."""
     content = bytes(data_import.content)
     if not content.startswith(b"PK\x03\x04"):
-        return content
+        return csv_canonical(filename=data_import.filename, data=content)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.header)

@@ -189,3 +189,42 @@ def test_answer_import_reads_an_excel_workbook(municipality_a):
     assert data_import.status == ImportStatus.SUCCEEDED, data_import.errors
     assert SurveyAnswer.objects.get(external_id="v-1").items["information_1"] == 8
     assert SurveyAnswer.objects.get(external_id="v-2").comment == ""
+
+
+def _swedish_excel_csv(text):
+    """The file as a Swedish Excel saves "CSV": semicolons, Windows-1252."""
+    return text.replace(",", ";").encode("cp1252")
+
+
+def test_answer_import_runs_a_semicolon_windows_1252_file_as_its_preview_read_it(
+    municipality_a,
+):
+    """Such a file used to pass the preview and then fail as having one unknown column."""
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.ANSWERS,
+        filename="vendor.csv",
+        data=_swedish_excel_csv(HEADER + ROWS),
+    )
+    data_import_confirm(data_import=data_import)
+    data_import.refresh_from_db()
+
+    assert data_import.status == ImportStatus.SUCCEEDED, data_import.errors
+    assert SurveyAnswer.objects.count() == 2
+    assert SurveyAnswer.objects.get(external_id="v-1").comment == "Bra bemötande"
+
+
+def test_a_semicolon_file_is_refused_at_its_own_line_and_column(municipality_a):
+    bad = ROWS + "v-3,0136,bygglov,2025,,business,,11,,,,,,,5,5,5,\n"
+    data_import = data_import_create(
+        organisation=municipality_a,
+        kind=ImportKind.ANSWERS,
+        filename="vendor.csv",
+        data=_swedish_excel_csv(HEADER + bad),
+    )
+    data_import_confirm(data_import=data_import)
+    data_import.refresh_from_db()
+
+    assert data_import.status == ImportStatus.FAILED
+    assert SurveyAnswer.objects.count() == 0
+    assert [(e["row"], e["column"]) for e in data_import.errors] == [(4, "information_1")]

@@ -13,7 +13,11 @@ from servicepuls.surveys.choices import ImportKind, ImportStatus
 from servicepuls.surveys.errors import ImportFileError
 from servicepuls.surveys.importers.tabular import table_read
 from servicepuls.surveys.models import Case, CaseContact, DataImport, SurveyAnswer
-from servicepuls.surveys.services.imports import data_import_create, data_import_run
+from servicepuls.surveys.services.imports import (
+    data_import_create,
+    data_import_preview,
+    data_import_run,
+)
 
 FUZZ = settings(
     max_examples=60,
@@ -175,3 +179,47 @@ def test_zip_files_that_are_not_workbooks_are_refused_clearly(name, body):
         archive.writestr(name, body)
     with pytest.raises(ImportFileError, match="Excel file cannot be read"):
         table_read(filename="fuzz.xlsx", data=buffer.getvalue())
+
+
+# Answer sets a preview accepts: what varies is the file's form, not the validity of a cell.
+valid_answer_cells = st.fixed_dictionaries(
+    {
+        "answer_id": st.text(alphabet="abcdefghijk0123456789-", min_size=1, max_size=12),
+        "organisation": st.just("0136"),
+        "area": st.sampled_from(["bygglov", "livsmedel"]),
+        "year": st.sampled_from(["2024", "2025"]),
+        "closed_on": st.sampled_from(["", "2025-01-01"]),
+        "respondent": st.sampled_from(["business", "private"]),
+        "outcome": st.sampled_from(["", "approved"]),
+        **{name: st.sampled_from(["", "1", "7", "10"]) for name in answer_header[7:16]},
+        "comment": st.text(alphabet='abc åäö,;"é', max_size=30),
+    }
+)
+
+
+@FUZZ
+@given(
+    rows=st.lists(valid_answer_cells, min_size=1, max_size=6, unique_by=lambda r: r["answer_id"]),
+    delimiter=st.sampled_from([",", ";"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+)
+def test_an_answer_file_whose_preview_is_clean_is_imported(
+    municipality_a, rows, delimiter, encoding
+):
+    """The preview and the run read a file alike, whatever its delimiter and encoding."""
+    text = _csv(answer_header, [[row[h] for h in answer_header] for row in rows], delimiter)
+    data = text.decode("utf-8").encode(encoding)
+    data_import = data_import_create(
+        organisation=municipality_a, kind=ImportKind.ANSWERS, filename="fuzz.csv", data=data
+    )
+    assert data_import_preview(data_import=data_import).errors == []
+    DataImport.objects.filter(pk=data_import.pk).update(status=ImportStatus.QUEUED)
+    data_import.refresh_from_db()
+
+    data_import = data_import_run(data_import=data_import)
+
+    assert data_import.status == ImportStatus.SUCCEEDED, data_import.errors
+    stored = SurveyAnswer.objects.filter(external_id__in=[row["answer_id"] for row in rows])
+    assert {answer.external_id: answer.comment for answer in stored} == {
+        row["answer_id"]: row["comment"].strip() or "" for row in rows
+    }
