@@ -16,9 +16,10 @@ and each such start is extended over the capitalised words, particles (``von``,
 ``al``) and initials (``Erik S.``) that follow it on the same line.
 
 Company names stay: a name followed by a company form (``AB``, ``HB``, ``&``) or a
-surname followed by another capitalised word (``Lindqvists Bygg``, ``Berg Fasad``) is
-a firm, and so is a name after a business word (``Bistro Lönn``). Place names stay when
-the context says place (``i Lund``, ``Mora kommun``).
+surname followed by another capitalised word or an abbreviation (``Lindqvists Bygg``,
+``Berg Fasad``, ``Lindmarks VVS``) is a firm, and so is a name after a business word
+(``Bistro Lönn``). Place names stay when the context says place (``i Lund``, ``Mora
+kommun``).
 """
 
 from __future__ import annotations
@@ -675,6 +676,11 @@ class NameLexicon:
         )
 
 
+def _is_acronym(word: str) -> bool:
+    """An upper-case abbreviation such as a trade after a firm's name (``VVS``, ``EL``)."""
+    return len(word) > 1 and word.isupper()
+
+
 # A small number right after a word ("Max 3 dagar", "May 5"): the word is not a name.
 _QUANTITY_AFTER_RE: Final = re.compile(r"[ \t\u00a0]?[1-9]\d{0,3}(?!\d)")
 # Definite-form endings of Swedish nouns ("Kiosken", "Bageriet", "Styrelsen").
@@ -913,9 +919,14 @@ class _NameFinder:
             return True
         if any(self.tokens[index].lower in _BUSINESS_WORDS for index in range(first + 1, last + 1)):
             return True
-        if standalone and following is not None and following.adjacent and following.capitalised:
+        if (
+            standalone
+            and following is not None
+            and following.adjacent
+            and (following.capitalised or _is_acronym(following.text))
+        ):
             if head.endswith("s") and head[:-1] in self.lexicon.surnames:
-                return True  # "Johanssons Mark & Schakt"
+                return True  # "Johanssons Mark & Schakt", "Lindmarks VVS"
             person_after = self.lexicon.is_first_name(
                 following.key
             ) and not self.lexicon.is_ambiguous_first_name(following.key)

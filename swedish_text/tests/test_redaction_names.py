@@ -148,6 +148,7 @@ def test_possessive_firm_names_stay_but_people_do_not(text: str, expected: list[
         # A signature without a greeting: the first name in one of its common spellings.
         ("Vi begär omprövning.\nAnette Karlgren, Karlgrens Åkeri AB", ["Anette Karlgren"]),
         ("Vi begär omprövning.\nPetter Lindmark, Lindmarks Bygg AB", ["Petter Lindmark"]),
+        ("Vi begär omprövning.\nAnna Lindmark, Lindmarks VVS", ["Anna Lindmark"]),
     ],
 )
 def test_signatures_firms_and_places_seen_in_practice(text: str, expected: list[str]) -> None:
