@@ -25,8 +25,8 @@ requests per second over the bare ceiling's; and forms posted per second (a stor
 form, a survey answer nine pages) over the ceiling form's. The load generator shares the
 machine and can be what limits the cheap ceilings, so each phase also measures the CPU the
 server side spent (the machine's busy time less the generator's own) per submission and per
-form posted; their ratios to the ceilings' are the capacity ratios, independent of the
-generator.
+form posted, and how it divides between the web workers, PostgreSQL, Redis and the rest;
+its ratios to the ceilings' are the capacity ratios, independent of the generator.
 
 A scenario is one line in ``SCENARIOS``: its name, the form's path (or a function of the
 submission number), a function returning the fields a citizen types, and the table that
