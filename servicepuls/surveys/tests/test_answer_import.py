@@ -30,11 +30,12 @@ def _on_commit_runs(monkeypatch):
 
 
 def _import(organisation, text):
+    """Upload, confirm and run a file given as text (UTF-8) or as the bytes a user sent."""
     data_import = data_import_create(
         organisation=organisation,
         kind=ImportKind.ANSWERS,
         filename="vendor.csv",
-        data=text.encode(),
+        data=text.encode() if isinstance(text, str) else text,
     )
     data_import_confirm(data_import=data_import)
     data_import.refresh_from_db()
@@ -200,14 +201,7 @@ def test_answer_import_runs_a_semicolon_windows_1252_file_as_its_preview_read_it
     municipality_a,
 ):
     """Such a file used to pass the preview and then fail as having one unknown column."""
-    data_import = data_import_create(
-        organisation=municipality_a,
-        kind=ImportKind.ANSWERS,
-        filename="vendor.csv",
-        data=_swedish_excel_csv(HEADER + ROWS),
-    )
-    data_import_confirm(data_import=data_import)
-    data_import.refresh_from_db()
+    data_import = _import(municipality_a, _swedish_excel_csv(HEADER + ROWS))
 
     assert data_import.status == ImportStatus.SUCCEEDED, data_import.errors
     assert SurveyAnswer.objects.count() == 2
@@ -216,14 +210,7 @@ def test_answer_import_runs_a_semicolon_windows_1252_file_as_its_preview_read_it
 
 def test_a_semicolon_file_is_refused_at_its_own_line_and_column(municipality_a):
     bad = ROWS + "v-3,0136,bygglov,2025,,business,,11,,,,,,,5,5,5,\n"
-    data_import = data_import_create(
-        organisation=municipality_a,
-        kind=ImportKind.ANSWERS,
-        filename="vendor.csv",
-        data=_swedish_excel_csv(HEADER + bad),
-    )
-    data_import_confirm(data_import=data_import)
-    data_import.refresh_from_db()
+    data_import = _import(municipality_a, _swedish_excel_csv(HEADER + bad))
 
     assert data_import.status == ImportStatus.FAILED
     assert SurveyAnswer.objects.count() == 0
