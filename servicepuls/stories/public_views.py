@@ -54,7 +54,6 @@ def story_submit_view(
             "organisation": organisation,
             "campaign": campaign,
             "campaigns": public.campaigns,
-            "choices_version": public.choices_version,
         }
 
     if request.method != "POST":

@@ -118,18 +118,12 @@ def survey_page_view(request: HttpRequest, token: str, number: int) -> HttpRespo
             "number": number,
             "page_count": len(pages),
             "is_last": number == len(pages),
-            # Questionnaire versions never change, so an empty, unsent page is the same for
-            # everyone answering that version as the same kind of respondent.
-            "fields_cache_key": (
-                None
-                if form.is_bound or form.initial
-                else f"{version.pk}:{invitation.case.respondent}:{number}"
-            ),
         }
 
     if request.method != "POST" and not initial:
-        # The whole empty page is shared in the same way: the link's token is only in its
-        # path, which the page takes per visitor (``form_page_render``).
+        # Questionnaire versions never change, so an empty page is the same for everyone
+        # answering that version as the same kind of respondent; the link's token is only
+        # in its path, which the page takes per visitor (``form_page_render``).
         return form_page_render(
             request,
             "surveys/public/page.html",
